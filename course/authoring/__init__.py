@@ -1,0 +1,1 @@
+"""Authoring tools for instructors: stub generation and other build steps."""
