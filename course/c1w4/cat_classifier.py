@@ -205,7 +205,7 @@ def predict(X, y, parameters):
     m = X.shape[1]
     p = np.zeros((1, m))
 
-    # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطران)
+    # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطرين)
     # HINT: probas, caches = L_model_forward(X, parameters); then a strict > 0.5 threshold
     raise NotImplementedError('predict is not attempted yet: replace this line with your code. / لم تُحَلّ predict بعد: ضع شيفرتك مكان هذا السطر.')
 

@@ -86,7 +86,7 @@ def initialize_parameters_deep(layer_dims):
     L = len(layer_dims)  # number of layers, counting the input layer
 
     for l in range(1, L):
-        # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطران)
+        # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطرين)
         # HINT: the keys are "W" + str(l) and "b" + str(l)
         raise NotImplementedError('initialize_parameters_deep is not attempted yet: replace this line with your code. / لم تُحَلّ initialize_parameters_deep بعد: ضع شيفرتك مكان هذا السطر.')
 
@@ -119,7 +119,7 @@ def linear_forward(A, W, b):
     المؤقتة (cache) ``(A, W, b)``.
     """
     # YOUR CODE HERE (about 1 line) / اكتب شيفرتك هنا (نحو سطر واحد)
-    # HINT: np.dot(W, A) + b
+    # HINT: np.dot; b is broadcast over the m columns
     raise NotImplementedError('linear_forward is not attempted yet: replace this line with your code. / لم تُحَلّ linear_forward بعد: ضع شيفرتك مكان هذا السطر.')
     cache = (A, W, b)
     return Z, cache
@@ -154,11 +154,11 @@ def linear_activation_forward(A_prev, W, b, activation):
     ``((A_prev, W, b), Z)``.
     """
     if activation == "sigmoid":
-        # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطران)
+        # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطرين)
         # HINT: Z, linear_cache = linear_forward(...); A, activation_cache = sigmoid(Z)
         raise NotImplementedError('linear_activation_forward is not attempted yet: replace this line with your code. / لم تُحَلّ linear_activation_forward بعد: ضع شيفرتك مكان هذا السطر.')
     elif activation == "relu":
-        # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطران)
+        # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطرين)
         raise NotImplementedError('linear_activation_forward is not attempted yet: replace this line with your code. / لم تُحَلّ linear_activation_forward بعد: ضع شيفرتك مكان هذا السطر.')
     else:
         raise ValueError(
@@ -235,7 +235,7 @@ def compute_cost(AL, Y):
     """
     m = Y.shape[1]
     # YOUR CODE HERE (about 1 line) / اكتب شيفرتك هنا (نحو سطر واحد)
-    # HINT: (1. / m) * (-np.dot(Y, np.log(AL).T) - np.dot(1 - Y, np.log(1 - AL).T))
+    # HINT: np.log, np.dot with a transpose (or np.sum), and the factor 1 / m
     raise NotImplementedError('compute_cost is not attempted yet: replace this line with your code. / لم تُحَلّ compute_cost بعد: ضع شيفرتك مكان هذا السطر.')
     cost = np.squeeze(cost)  # turns [[17]] into 17, a 0-d array
     return cost
@@ -303,11 +303,11 @@ def linear_activation_backward(dA, cache, activation):
     linear_cache, activation_cache = cache
 
     if activation == "relu":
-        # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطران)
+        # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطرين)
         # HINT: dZ = relu_backward(dA, activation_cache), then linear_backward
         raise NotImplementedError('linear_activation_backward is not attempted yet: replace this line with your code. / لم تُحَلّ linear_activation_backward بعد: ضع شيفرتك مكان هذا السطر.')
     elif activation == "sigmoid":
-        # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطران)
+        # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطرين)
         raise NotImplementedError('linear_activation_backward is not attempted yet: replace this line with your code. / لم تُحَلّ linear_activation_backward بعد: ضع شيفرتك مكان هذا السطر.')
     else:
         raise ValueError(

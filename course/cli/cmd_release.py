@@ -1,0 +1,47 @@
+"""``amiq release``: write the student bundle (stubs, provided code, public grader).
+
+الأمر ``amiq release``: كتابة حزمة الطالب (هياكل التمارين، والشيفرة المساعدة، والمصحِّح العلني).
+"""
+
+from pathlib import Path
+
+from course.i18n import _, isolate
+
+from .errors import CLIError
+from .paths import instructor_root
+
+
+def add_parser(subparsers):
+    p = subparsers.add_parser(
+        "release",
+        help=_("write the student bundle into a new folder (instructors)"),
+        description=_(
+            "Write a folder students can install: course/ with freshly generated stubs, the "
+            "public grader, the data README and a pyproject.toml. Never solutions/, hidden "
+            "checks or data files."
+        ),
+    )
+    p.add_argument("out_dir", metavar="OUT_DIR", type=Path, help=_("the bundle folder to write"))
+    p.add_argument("--force", action="store_true",
+                   help=_("replace a non-empty OUT_DIR (moved to .amiq-backups/ beside it first)"))
+    p.set_defaults(handler=run)
+
+
+def run(args, out):
+    try:
+        from course.authoring.release import ReleaseError, build_release
+    except ModuleNotFoundError as exc:
+        raise CLIError(
+            _("{command} is an instructor command; this installation has no authoring tools "
+              "({module}).").format(command=isolate("amiq release"), module=isolate(exc.name))
+        ) from None
+    try:
+        out_dir, backup, units = build_release(args.out_dir, instructor_root(), force=args.force)
+    except ReleaseError as exc:
+        raise CLIError(str(exc)) from None
+    if backup is not None:
+        print(_("Moved the previous content of {target} to {backup}.").format(
+            target=isolate(args.out_dir), backup=isolate(backup)), file=out)
+    print(_("Wrote the student bundle to {target} (units: {units}).").format(
+        target=isolate(out_dir), units=isolate(", ".join(units))), file=out)
+    return 0

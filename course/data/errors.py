@@ -1,0 +1,24 @@
+"""Errors of the data layer: each carries a complete, translated message for the user.
+
+أخطاء طبقة البيانات: يحمل كلٌّ منها رسالة كاملة مترجمة للمستخدم.
+"""
+
+
+class DataError(Exception):
+    """Base class: the message says what is wrong and what to do (in the current language)."""
+
+
+class DataMissingError(DataError, FileNotFoundError):
+    """The data folder or one of its files does not exist."""
+
+
+class DataCorruptError(DataError):
+    """A file exists but is not the expected one (digest mismatch, truncated, unreadable)."""
+
+
+class DataSchemaError(DataError):
+    """A readable HDF5 file without the course's keys, shapes or dtypes."""
+
+
+class DataFetchError(DataError):
+    """Copying or downloading the files failed; nothing was written in place."""

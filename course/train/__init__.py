@@ -1,0 +1,36 @@
+"""Training the cat classifier from the command line or Python, with progress and figures.
+
+تدريب مصنِّف القطط من سطر الأوامر أو من بايثون، مع شريط التقدّم والأشكال.
+
+Modules: ``impl`` (reference or student code), ``progress`` (bar and cost lines), ``run``
+(validation, training, accuracy).
+"""
+
+from .impl import IMPLEMENTATIONS, ImplementationError, NotAttemptedError, load_implementation
+from .run import (
+    DEFAULT_ITERATIONS,
+    DEFAULT_LAYERS,
+    DEFAULT_LEARNING_RATE,
+    MODELS,
+    TrainingConfigError,
+    TrainResult,
+    accuracy,
+    parse_layers,
+    train,
+)
+
+__all__ = [
+    "DEFAULT_ITERATIONS",
+    "DEFAULT_LAYERS",
+    "DEFAULT_LEARNING_RATE",
+    "IMPLEMENTATIONS",
+    "ImplementationError",
+    "MODELS",
+    "NotAttemptedError",
+    "TrainResult",
+    "TrainingConfigError",
+    "accuracy",
+    "load_implementation",
+    "parse_layers",
+    "train",
+]

@@ -1,0 +1,193 @@
+"""Train the two-layer or the L-layer cat classifier and measure it, like the course's notebook.
+
+تدريب مصنِّف القطط ذي الطبقتين أو ذي الطبقات L وقياس دقته، كما في دفتر المقرر.
+"""
+
+import contextlib
+import io
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from course.i18n import _, isolate
+
+from .impl import load_implementation, not_attempted
+from .progress import track_training
+
+MODELS = {"two-layer": "two_layer_model", "L-layer": "L_layer_model"}
+DEFAULT_LAYERS = {"two-layer": (12288, 7, 1), "L-layer": (12288, 20, 7, 5, 1)}
+DEFAULT_LEARNING_RATE = 0.0075
+DEFAULT_ITERATIONS = 2500
+
+
+class TrainingConfigError(ValueError):
+    """Bad model name, layer sizes, learning rate or iteration count (translated message)."""
+
+
+@dataclass
+class TrainResult:
+    """What one training run produced.
+
+    Attributes
+    ----------
+    parameters : dict
+        The learnt ``"W1", "b1", ...``.
+    costs : list of float
+        The model's own record: the cost at iterations 0, 100, 200, ...
+    all_costs : list of float
+        The cost of every iteration (recorded by the progress tracker).
+    train_accuracy, test_accuracy : float
+        Fraction of correct predictions, computed as the course does.
+    train_predictions, test_predictions : numpy.ndarray, shape (1, m)
+    seconds : float
+        Wall time of the training loop alone.
+    """
+
+    model: str
+    impl: str
+    layers: tuple
+    learning_rate: float
+    iterations: int
+    parameters: dict
+    costs: list
+    all_costs: list = field(repr=False)
+    train_accuracy: float
+    test_accuracy: float
+    train_predictions: np.ndarray = field(repr=False)
+    test_predictions: np.ndarray = field(repr=False)
+    seconds: float
+
+    @property
+    def first_cost(self):
+        """Cost at iteration 0."""
+        return self.all_costs[0] if self.all_costs else float("nan")
+
+    @property
+    def final_cost(self):
+        """Cost at the last iteration (``iterations - 1``)."""
+        return self.all_costs[-1] if self.all_costs else float("nan")
+
+
+def parse_layers(text):
+    """Parse ``"12288,20,7,5,1"`` into ``(12288, 20, 7, 5, 1)``.
+
+    Raises
+    ------
+    TrainingConfigError
+        When an item is not a positive integer or fewer than two sizes are given.
+    """
+    try:
+        sizes = tuple(int(item) for item in str(text).replace(" ", "").split(","))
+    except ValueError:
+        sizes = ()
+    if len(sizes) < 2 or min(sizes) < 1:
+        raise TrainingConfigError(
+            _("Layer sizes must be positive integers separated by commas, such as {example}; "
+              "got {text}.").format(example=isolate("12288,20,7,5,1"), text=isolate(repr(text)))
+        )
+    return sizes
+
+
+def validate(model, layers, learning_rate, iterations, n_x):
+    """Check a training request against the data; raise :class:`TrainingConfigError` if bad."""
+    if model not in MODELS:
+        raise TrainingConfigError(
+            _("Unknown model {name}: expected {choices}.").format(
+                name=isolate(repr(model)), choices=isolate(", ".join(MODELS))
+            )
+        )
+    if model == "two-layer" and len(layers) != 3:
+        raise TrainingConfigError(
+            _("The two-layer model takes exactly three sizes (n_x, n_h, n_y), such as {example}; "
+              "got {layers}.").format(example=isolate("12288,7,1"), layers=isolate(layers))
+        )
+    if layers[0] != n_x:
+        raise TrainingConfigError(
+            _("The first layer size must equal the number of input features {n_x}; got {first}.")
+            .format(n_x=isolate(n_x), first=isolate(layers[0]))
+        )
+    if layers[-1] != 1:
+        raise TrainingConfigError(
+            _("The last layer size must be 1 (one probability: cat or non-cat); got {last}.")
+            .format(last=isolate(layers[-1]))
+        )
+    if not (np.isfinite(learning_rate) and learning_rate > 0):
+        raise TrainingConfigError(
+            _("The learning rate must be a positive number; got {value}.").format(
+                value=isolate(learning_rate)
+            )
+        )
+    if int(iterations) != iterations or iterations < 1:
+        raise TrainingConfigError(
+            _("The number of iterations must be a positive integer; got {value}.").format(
+                value=isolate(iterations)
+            )
+        )
+
+
+def accuracy(predictions, y):
+    """Fraction of correct predictions, computed like the course's ``predict``."""
+    m = y.shape[1]
+    return float(np.sum((predictions == y) / m))
+
+
+def train(train_x, train_y, test_x, test_y, model="L-layer", impl="reference", layers=None,
+          learning_rate=DEFAULT_LEARNING_RATE, iterations=DEFAULT_ITERATIONS, print_cost=True,
+          show_bar=None, bar_file=None, out=None):
+    """Train one model and predict on both sets.
+
+    Parameters
+    ----------
+    train_x : numpy.ndarray, shape (n_x, m_train)
+    train_y : numpy.ndarray, shape (1, m_train)
+    test_x : numpy.ndarray, shape (n_x, m_test)
+    test_y : numpy.ndarray, shape (1, m_test)
+    model : {"two-layer", "L-layer"}
+    impl : {"reference", "student"}
+        ``"student"`` trains ``course.c1w4.cat_classifier`` (the student's functions).
+    layers : sequence of int, optional
+        Default ``(12288, 7, 1)`` for two-layer, ``(12288, 20, 7, 5, 1)`` for L-layer.
+    learning_rate : float, default 0.0075
+    iterations : int, default 2500
+    print_cost : bool
+        Let the model print "Cost after iteration i: c" every 100 iterations.
+    show_bar, bar_file, out
+        See :func:`course.train.progress.track_training`.
+
+    Returns
+    -------
+    TrainResult
+
+    Raises
+    ------
+    TrainingConfigError
+        Bad arguments.
+    course.train.impl.ImplementationError
+        The implementation cannot be imported; ``NotAttemptedError`` when it hits a stub.
+    """
+    layers = tuple(DEFAULT_LAYERS.get(model, ()) if layers is None else layers)
+    validate(model, layers, learning_rate, iterations, train_x.shape[0])
+    module = load_implementation(impl)
+    fit = getattr(module, MODELS[model])
+    try:
+        with track_training(module, iterations, show_bar, bar_file, out, desc=model) as all_costs:
+            start = time.perf_counter()
+            parameters, costs = fit(
+                train_x, train_y, list(layers), learning_rate=learning_rate,
+                num_iterations=int(iterations), print_cost=print_cost,
+            )
+            seconds = time.perf_counter() - start
+        # predict prints the course's "Accuracy: ..." line; we report both sets ourselves.
+        with contextlib.redirect_stdout(io.StringIO()):
+            train_pred = module.predict(train_x, train_y, parameters)
+            test_pred = module.predict(test_x, test_y, parameters)
+    except NotImplementedError as exc:
+        raise not_attempted(exc) from None
+    return TrainResult(
+        model=model, impl=impl, layers=layers, learning_rate=float(learning_rate),
+        iterations=int(iterations), parameters=parameters,
+        costs=[float(np.squeeze(c)) for c in costs], all_costs=list(all_costs),
+        train_accuracy=accuracy(train_pred, train_y), test_accuracy=accuracy(test_pred, test_y),
+        train_predictions=train_pred, test_predictions=test_pred, seconds=seconds,
+    )

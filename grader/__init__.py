@@ -1,0 +1,36 @@
+"""Amiq's grader: hidden pytest checks run against the student's code in a sandbox.
+
+مصحِّح عميق: فحوص pytest تُشغَّل على شيفرة الطالب داخل صندوق عزل، مع ملاحظات بالعربية والإنجليزية.
+
+In a notebook::
+
+    import grader
+    grader.check("linear_forward")          # runs that exercise's public checks, prints feedback
+
+From a shell: ``amiq grade`` or ``python -m grader`` (see :mod:`grader.cli`).
+This module imports nothing heavy, so check modules can import :mod:`grader.api` cheaply.
+"""
+
+__version__ = "0.1.0"
+
+
+def check(exercise_id, lang=None, submission=None):
+    """Run one exercise's public checks and print the feedback.
+
+    Parameters
+    ----------
+    exercise_id : str
+        An exercise id from ``course.catalog`` (e.g. ``"linear_forward"``).
+    lang : {"ar", "en"} or None
+        Feedback language; default from ``AMIQ_LANG`` / the locale, else Arabic.
+    submission : str or pathlib.Path or None
+        Folder with the module files; default the student's working copy ``course/<unit>/``.
+
+    Returns
+    -------
+    grader.runner.results.Report
+        The report that was printed.
+    """
+    from .runner.notebook import check_exercise
+
+    return check_exercise(exercise_id, lang=lang, submission=submission)

@@ -1,0 +1,159 @@
+"""``amiq grade`` / ``python -m grader``: grade a submission and print or write the report.
+
+الأمر ``amiq grade``: يصحّح الحلّ ويطبع التقرير أو يكتبه في ملف.
+
+Exit status: 0 when every check that ran passed, 1 when some did not, 2 for bad input (unknown
+exercise, unusable folder, ``--hidden`` without the reference), 3 when the sandbox could not
+start. The exit status and output of the student's code play no part in any of these.
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from course.i18n import resolve_language, translations
+
+from .feedback import Message, N_
+from .report import FORMATS, render
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        sys.stderr.write(f"{self.prog}: {message}\n")
+        sys.stderr.write(
+            Message(N_("Invalid command line: {error}"), error=message).render("ar") + "\n"
+        )
+        sys.stderr.write(f"{self.format_usage()}")
+        raise SystemExit(2)
+
+
+def build_parser(prog="amiq grade"):
+    parser = _Parser(
+        prog=prog,
+        description=(
+            "Grade exercises in a sandbox and report in Arabic or English. / "
+            "صحِّح التمارين داخل صندوق عزل واعرض التقرير بالعربية أو الإنجليزية."
+        ),
+    )
+    parser.add_argument(
+        "exercises", nargs="*", metavar="EXERCISE",
+        help="exercise ids (default: all) / معرِّفات التمارين (الافتراضي: كلها)",
+    )
+    parser.add_argument(
+        "--submission", metavar="DIR",
+        help="folder holding the module files (default: course/c1w4) / مجلد ملفات الحل",
+    )
+    parser.add_argument(
+        "--hidden", action="store_true",
+        help="also run the hidden checks (instructors) / شغِّل الفحوص المخفية أيضًا (للمدرّسين)",
+    )
+    parser.add_argument("--lang", choices=("ar", "en"), help="report language / لغة التقرير")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="report format / صيغة التقرير"
+    )
+    parser.add_argument("--output", metavar="FILE", help="write the report here / اكتب التقرير في ملف")
+    parser.add_argument("--seed", type=int, help="seed of the random cases / بذرة الحالات العشوائية")
+    parser.add_argument(
+        "--timeout", type=float, default=None,
+        help="wall-time limit of one call, seconds / المهلة القصوى لاستدعاء واحد بالثواني",
+    )
+    parser.add_argument("--no-color", action="store_true", help="no ANSI colours / بلا ألوان")
+    # For the engine's own tests: checks laid out like grader/ under another folder.
+    parser.add_argument("--check-root", metavar="DIR", help=argparse.SUPPRESS)
+    return parser
+
+
+def _bilingual(messages, lang):
+    order = (lang, "en" if lang == "ar" else "ar")
+    return "\n".join(m.render(code) for code in order for m in messages)
+
+
+def _write_atomically(path, text):
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def main(argv=None):
+    """Run ``amiq grade``; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    lang = resolve_language(args.lang)
+    if args.timeout is not None and not args.timeout > 0:
+        message = Message(N_("--timeout must be a positive number of seconds."))
+        sys.stderr.write(_bilingual([message], lang) + "\n")
+        return 2
+    if args.output:
+        parent = Path(args.output).parent
+        if str(parent) and not parent.is_dir():
+            message = Message(
+                N_("The folder of the output file {path} does not exist."), path=str(parent)
+            )
+            sys.stderr.write(_bilingual([message], lang) + "\n")
+            return 2
+
+    from .sandbox.zygote import SandboxError, Zygote
+
+    # Start the sandbox's interpreter first: it imports numpy while this process does too.
+    try:
+        zygote = Zygote().start()
+    except OSError as exc:
+        message = Message(N_("The sandbox could not start: {error}"), error=str(exc))
+        sys.stderr.write(_bilingual([message], lang) + "\n")
+        return 3
+    # The Arabic catalogue is compiled in memory on first use (tens of ms); a thread does it
+    # while this process waits for the sandbox.
+    threading.Thread(target=translations, args=(lang,), daemon=True).start()
+    from .runner.engine import GradingError, grade
+    from .sandbox.client import Limits
+
+    limits = Limits()
+    if args.timeout is not None:
+        limits.timeout = args.timeout
+    try:
+        report = grade(
+            args.exercises,
+            args.submission,
+            hidden=args.hidden,
+            seed=args.seed,
+            check_root=args.check_root,
+            limits=limits,
+            zygote=zygote,
+        )
+    except GradingError as exc:
+        sys.stderr.write(_bilingual(exc.messages, lang) + "\n")
+        return 2
+    except SandboxError as exc:
+        message = Message(N_("The sandbox could not start: {error}"), error=str(exc))
+        sys.stderr.write(_bilingual([message], lang) + "\n")
+        return 3
+
+    to_terminal = not args.output and sys.stdout.isatty()
+    color = (
+        args.format == "text" and to_terminal and not args.no_color and "NO_COLOR" not in os.environ
+    )
+    text = render(report, args.format, lang, color=color)
+    if args.output:
+        _write_atomically(args.output, text)
+        if args.format != "text":
+            from .report.text import summary_lines
+
+            sys.stderr.write("\n".join(summary_lines(report, lang)) + "\n")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return 0 if report.all_passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,19 @@
+"""Public checks of ``linear_forward`` (exercise 3 of c1w4): fixed cases, stored expected outputs.
+
+الفحوص العلنية للتمرين ``linear_forward``: حالات ثابتة ومخرجات متوقَّعة مخزَّنة.
+"""
+
+from grader.api import check
+from grader.public.c1w4 import _support as s
+
+EX = "linear_forward"
+
+
+@check(EX, points=2, visibility="public", title=s.TITLE_SHAPES)
+def check_shapes(submission):
+    s.public_values(submission, EX, ['course', 'wide'], values=False)
+
+
+@check(EX, points=3, visibility="public", title=s.TITLE_VALUES)
+def check_values(submission):
+    s.public_values(submission, EX, ['course', 'wide'])

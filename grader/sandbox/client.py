@@ -1,0 +1,571 @@
+"""The trusted side of the sandbox: start the zygote, fork workers, make calls, judge nothing.
+
+الجانب الموثوق من صندوق العزل: يشغّل العملية الأم ويطلب عمليات التشغيل ويستدعي دوال الطالب.
+
+:class:`Sandbox` owns one zygote (see :mod:`grader.sandbox.worker`) per grading run and a fresh
+temporary folder per exercise holding only ``<unit>/__init__.py`` (empty), the grader's trusted
+copy of the provided modules and the submission's module files. :class:`Submission` is what
+checks receive as the ``submission`` fixture: ``call`` and ``call_many`` send arguments to a
+worker and return :class:`Outcome` objects, or raise one of the exceptions of
+:mod:`grader.feedback` when the student's code misbehaves. A crashed or timed-out worker is
+killed and replaced by a fresh one on the next call, so later checks still run.
+"""
+
+import importlib
+import importlib.util
+import json
+import os
+import random
+import select
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from course import catalog
+
+from ..feedback import (
+    CallTimeout,
+    NotAttempted,
+    ProtocolViolation,
+    ResourceLimit,
+    StudentError,
+    WorkerCrashed,
+    sanitize,
+)
+from . import protocol
+from .zygote import SandboxError, Zygote, find_package_dir, sandbox_base_dir
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+
+@dataclass
+class Limits:
+    """Resource limits of one worker process.
+
+    Attributes
+    ----------
+    timeout : float
+        Default wall-time limit of one call (or one batch), seconds.
+    cpu_seconds : int
+        CPU-time limit of the whole worker (``RLIMIT_CPU``).
+    memory_bytes : int
+        Address-space limit (``RLIMIT_AS``); numpy itself needs about 150 MB.
+    file_bytes : int
+        Largest file the student's code may write (``RLIMIT_FSIZE``).
+    max_callbacks : int
+        Reference calls a stage-isolated call may make.
+    """
+
+    timeout: float = 5.0
+    cpu_seconds: int = 60
+    memory_bytes: int = 1536 * 1024 * 1024
+    file_bytes: int = 1024 * 1024
+    max_callbacks: int = 20_000
+
+
+@dataclass
+class Outcome:
+    """What one call of the student's function produced.
+
+    Attributes
+    ----------
+    value : object
+        The decoded return value (exact ndarrays, numpy scalars, tuples, lists, dicts, str,
+        numbers, None; anything else is a :class:`~grader.sandbox.protocol.Foreign`).
+    stdout : str
+        Printed output (sanitised; never trusted).
+    mutated : list of str
+        Arguments changed in place, as paths such as ``"params['W1']"``.
+    seconds : float
+        Wall time measured by the grader.
+    """
+
+    value: object
+    stdout: str = ""
+    mutated: list = field(default_factory=list)
+    seconds: float = 0.0
+
+
+# --------------------------------------------------------------------------- trusted files
+
+
+def trusted_provided_modules(unit):
+    """``{file name: text}`` of the provided (ungraded) modules, from a trusted source.
+
+    The reference is the source of truth when present (instructor side): the stubs generator
+    renders it. In a student bundle without ``solutions/`` the installed ``course/<unit>`` copy
+    is used. The submission's own copy is never used.
+    """
+    names = [f"{m}.py" for m in catalog.PROVIDED_MODULES]
+    solutions = find_package_dir("solutions")
+    if solutions is not None and (solutions / unit).is_dir():
+        from course.authoring.stubs import render_unit
+
+        rendered = render_unit(solutions, unit)
+        if all(n in rendered for n in names):
+            return {n: rendered[n] for n in names}
+    course_dir = find_package_dir("course")
+    return {n: (course_dir / unit / n).read_text(encoding="utf-8") for n in names}
+
+
+def read_submission(directory):
+    """Read the submission's module files; symlinks and non-regular files are refused.
+
+    Parameters
+    ----------
+    directory : pathlib.Path
+        Folder holding ``<module>.py`` for the modules in ``catalog.SUBMISSION_MODULES``.
+
+    Returns
+    -------
+    dict
+        ``{file name: bytes}`` for the files present.
+
+    Raises
+    ------
+    FileNotFoundError, NotADirectoryError, PermissionError, ValueError
+        Raised by the caller's validation (see :func:`grader.runner.engine.validate_submission`).
+    """
+    files = {}
+    for module in catalog.SUBMISSION_MODULES:
+        path = Path(directory) / f"{module}.py"
+        try:
+            # O_NOFOLLOW: a symlink to the reference must not be copied in as "the submission".
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise PermissionError(f"{path}: {exc.strerror}") from None
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ValueError(f"{path} is not a regular file")
+            data = fh.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise ValueError(f"{path} is larger than {MAX_FILE_BYTES} bytes")
+        files[path.name] = data
+    return files
+
+
+def _describe_status(status):
+    if status is None:
+        return "unknown status"
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        try:
+            return f"signal {signal.Signals(sig).name}"
+        except ValueError:
+            return f"signal {sig}"
+    if os.WIFEXITED(status):
+        return f"exit status {os.WEXITSTATUS(status)}"
+    return "unknown status"
+
+
+class Worker:
+    """One forked worker and its private socket."""
+
+    def __init__(self, zygote, pid, sock):
+        self.zygote = zygote
+        self.pid = pid
+        self.sock = sock
+        self.buffer = bytearray()
+        self.dead = False
+        self.pending = None
+        self.status = None
+
+    def _send(self, message, deadline):
+        data = protocol.dumps(message)
+        self.sock.settimeout(max(0.001, deadline - time.monotonic()))
+        try:
+            self.sock.sendall(data)
+        except socket.timeout:
+            raise CallTimeout(0) from None
+        except OSError:
+            raise self._crashed() from None
+
+    def _recv(self, deadline):
+        def need(n):
+            while len(self.buffer) < n:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise CallTimeout(0)
+                ready, _, _ = select.select([self.sock], [], [], remaining)
+                if not ready:
+                    continue
+                try:
+                    chunk = self.sock.recv(1 << 20)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    raise self._crashed()
+                self.buffer.extend(chunk)
+
+        need(4)
+        try:
+            size = protocol.parse_header(bytes(self.buffer[:4]))
+        except protocol.ProtocolError as exc:
+            self.kill()
+            raise ProtocolViolation(str(exc)) from None
+        need(4 + size)
+        body = bytes(self.buffer[4 : 4 + size])
+        del self.buffer[: 4 + size]
+        try:
+            message = protocol.loads(body)
+        except protocol.ProtocolError as exc:
+            self.kill()
+            raise ProtocolViolation(str(exc)) from None
+        if not isinstance(message, dict):
+            self.kill()
+            raise ProtocolViolation("reply is not an object")
+        return message
+
+    def _crashed(self):
+        status = self.kill()
+        if status is not None and os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU:
+            return ResourceLimit("cpu")
+        return WorkerCrashed(_describe_status(status))
+
+    def preload(self, module):
+        """Ask the worker to import ``module`` now; its reply is read before the next request."""
+        self.pending = -1
+        self._send({"op": "load", "id": -1, "module": module}, time.monotonic() + 5.0)
+
+    def request(self, message, timeout, on_callback):
+        """Send one request and return the final reply, serving reference callbacks meanwhile."""
+        deadline = time.monotonic() + timeout
+        try:
+            if self.pending is not None:
+                # The import started early counts against the first call's time limit; its
+                # outcome does not matter (a failing import fails again, reported, in the call).
+                self.pending = None
+                if self._recv(deadline).get("id") != -1:
+                    self.kill()
+                    raise ProtocolViolation("reply to another request")
+            self._send(message, deadline)
+            while True:
+                reply = self._recv(deadline)
+                if reply.get("op") == "callback":
+                    self._send(on_callback(reply), deadline)
+                    continue
+                if reply.get("id") != message["id"]:
+                    self.kill()
+                    raise ProtocolViolation("reply to another request")
+                return reply
+        except CallTimeout:
+            self.kill()
+            raise CallTimeout(timeout) from None
+
+    def kill(self):
+        """Kill the worker (if alive), reap it and return its wait status."""
+        if self.dead:
+            return self.status
+        self.dead = True
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.sock.close()
+        self.status = self.zygote.wait(self.pid)
+        return self.status
+
+    def close(self):
+        self.kill()
+
+
+# --------------------------------------------------------------------------- the sandbox
+
+
+class Sandbox:
+    """Everything one grading run needs to execute a submission safely.
+
+    Parameters
+    ----------
+    submission_files : dict
+        ``{file name: bytes}`` from :func:`read_submission`.
+    unit : str
+        The unit package, e.g. ``"c1w4"``.
+    limits : Limits
+    zygote : grader.sandbox.zygote.Zygote or None
+        An already started zygote (the CLI starts it early); else one is started here.
+    isolate : bool
+        Build the namespace jail (default). ``False`` only for debugging the engine.
+    """
+
+    def __init__(self, submission_files, unit=catalog.UNIT, limits=None, zygote=None, isolate=True):
+        self.unit = unit
+        self.limits = limits or Limits()
+        self.files = dict(submission_files)
+        self.provided = trusted_provided_modules(unit)
+        self.zygote = zygote if zygote is not None else Zygote(isolate=isolate).start()
+        self.base_dir = Path(self.zygote.base_dir)
+        self._dirs = 0
+
+    @property
+    def isolation(self):
+        return self.zygote.ready()
+
+    def new_workdir(self, label):
+        """A fresh folder ``<base>/<n>-<label>/<unit>/`` with the allowed files only."""
+        self._dirs += 1
+        root = self.base_dir / f"{self._dirs:02d}-{label}"
+        package = root / self.unit
+        package.mkdir(parents=True)
+        (package / "__init__.py").write_bytes(b"")
+        for name, text in self.provided.items():
+            (package / name).write_text(text, encoding="utf-8")
+        for name, data in self.files.items():
+            (package / name).write_bytes(data)
+        for path in (root, package):
+            os.chmod(path, 0o755)
+        for path in package.iterdir():
+            os.chmod(path, 0o444)
+        return root
+
+    def spawn(self, workdir):
+        if not self.zygote.alive() and self.zygote.isolation is not None:
+            # The zygote died (it should not): a new one keeps grading going.
+            old = self.zygote
+            old.owns_base_dir, owned = False, old.owns_base_dir
+            old.close()
+            self.zygote = Zygote(old.base_dir, isolate=old.isolate).start()
+            self.zygote.owns_base_dir = owned
+        pid, sock = self.zygote.fork(workdir, self.unit, self.limits)
+        return Worker(self.zygote, pid, sock)
+
+    def close(self):
+        self.zygote.close()
+
+
+def module_of(function_name):
+    """Which submission/provided module defines ``function_name`` (``"module.func"`` allowed)."""
+    if "." in function_name:
+        module, _, name = function_name.partition(".")
+        return module, name
+    for ex in catalog.EXERCISES:
+        if ex.id == function_name:
+            return ex.module, function_name
+    for module, names in catalog.PROVIDED.items():
+        if function_name in names:
+            return module, function_name
+    raise ValueError(f"unknown function {function_name!r}: use 'module.function'")
+
+
+class Submission:
+    """The ``submission`` fixture: calls the student's functions in a sandboxed worker.
+
+    Attributes
+    ----------
+    mode : {"public", "hidden"}
+        ``"hidden"`` when the reference is available (instructor side).
+    seed : int
+        The run's seed.
+    unit : str
+    exercise : str
+        The exercise whose checks are running.
+    """
+
+    def __init__(self, sandbox, exercise, mode, seed, prestart=False):
+        self.sandbox = sandbox
+        self.exercise = exercise
+        self.mode = mode
+        self.seed = seed
+        self.unit = sandbox.unit
+        self.workdir = sandbox.new_workdir(exercise)
+        self.worker = None
+        self.calls = 0
+        self.crashes = 0
+        if prestart:
+            self.prestart()
+
+    def prestart(self):
+        """Fork the worker and start importing the exercise's module before the first call."""
+        try:
+            module, _ = module_of(self.exercise)
+        except ValueError:
+            return
+        if f"{module}.py" not in self.sandbox.files:
+            return
+        self.worker = self.sandbox.spawn(self.workdir)
+        try:
+            self.worker.preload(module)
+        except (CallTimeout, WorkerCrashed):
+            self.worker.kill()
+
+    # ------------------------------------------------------------------ helpers
+
+    def _worker(self):
+        if self.worker is None or self.worker.dead:
+            self.worker = self.sandbox.spawn(self.workdir)
+        return self.worker
+
+    def _reference(self, module, name):
+        if self.mode != "hidden":
+            raise RuntimeError(
+                "reference_callees needs the reference solutions (hidden mode); "
+                "public checks must not use it"
+            )
+        ref = importlib.import_module(f"solutions.{self.unit}.{module}")
+        return getattr(ref, name)
+
+    def _call_message(self, function_name, args, kwargs, reference_callees):
+        module, name = module_of(function_name)
+        if f"{module}.py" not in self.sandbox.files and module not in catalog.PROVIDED_MODULES:
+            raise StudentError(
+                "FileNotFoundError", f"{module}.py is missing from the submission", ""
+            )
+        callees = tuple(reference_callees)
+        if callees:
+            for callee in callees:
+                self._reference(module, callee)  # fails early and clearly
+        return {
+            "op": "call",
+            "module": module,
+            "function": name,
+            "args": protocol.encode(list(args)),
+            "kwargs": protocol.encode(dict(kwargs)),
+            "callees": list(callees),
+            "max_callbacks": self.sandbox.limits.max_callbacks if callees else 0,
+        }, (module, name)
+
+    def _on_callback(self, allowed, module):
+        def handle(message):
+            name = message.get("name")
+            if name not in allowed:
+                return {"op": "callback_error", "message": "not an isolated callee"}
+            try:
+                args = protocol.decode(message.get("args", []))
+                kwargs = protocol.decode(message.get("kwargs", {"$": "dict", "items": []}))
+                if not isinstance(args, list) or not isinstance(kwargs, dict):
+                    raise TypeError("bad arguments")
+                value = self._reference(module, name)(*args, **kwargs)
+                return {"op": "callback_result", "value": protocol.encode(value)}
+            except Exception as exc:  # noqa: BLE001 - the reference rejected the student's args
+                return {
+                    "op": "callback_error",
+                    "message": f"{type(exc).__name__}: {sanitize(exc, 300)}",
+                }
+
+        return handle
+
+    def _outcome(self, reply, module, name, seconds):
+        op = reply.get("op")
+        stdout = sanitize(reply.get("stdout", ""), 5000) if isinstance(reply.get("stdout"), str) else ""
+        if op == "result":
+            try:
+                value = protocol.decode(reply.get("value"))
+            except protocol.ProtocolError as exc:
+                raise ProtocolViolation(str(exc)) from None
+            mutated = reply.get("mutated", [])
+            if not isinstance(mutated, list):
+                raise ProtocolViolation("bad mutation list")
+            return Outcome(value, stdout, [sanitize(m, 200) for m in mutated[:50]], seconds)
+        if op == "error":
+            raised_in = reply.get("raised_in") or [None, None]
+            if (
+                reply.get("type") == "NotImplementedError"
+                and reply.get("phase") == "call"
+                and isinstance(raised_in, list)
+                and len(raised_in) == 2
+                and raised_in[0] == f"{self.unit}.{module}"
+                and raised_in[1] == name
+            ):
+                raise NotAttempted(name)
+            raise StudentError(
+                str(reply.get("type", "?")),
+                str(reply.get("message", "")),
+                str(reply.get("traceback", "")),
+            )
+        if op == "limit":
+            raise ResourceLimit(str(reply.get("kind", "?")))
+        raise ProtocolViolation("unknown reply")
+
+    def _request(self, message, timeout, on_callback):
+        worker = self._worker()
+        self.calls += 1
+        message["id"] = self.calls
+        try:
+            return worker.request(message, timeout, on_callback)
+        except (CallTimeout, WorkerCrashed, ResourceLimit, ProtocolViolation):
+            self.crashes += 1
+            worker.kill()
+            raise
+
+    # ------------------------------------------------------------------ public API
+
+    def call(self, function_name, *args, reference_callees=(), timeout=None, **kwargs):
+        """Call the student's ``function_name(*args, **kwargs)`` in the sandbox.
+
+        Parameters
+        ----------
+        function_name : str
+            An exercise id, a provided function, or ``"module.function"``.
+        *args, **kwargs
+            Plain data: arrays, numbers, str, lists, tuples, dicts.
+        reference_callees : tuple of str
+            Module-level names the function calls that are replaced by the reference (stage
+            isolation; hidden mode only).
+        timeout : float or None
+            Wall-time limit, seconds (default :attr:`Limits.timeout`).
+
+        Returns
+        -------
+        Outcome
+
+        Raises
+        ------
+        NotAttempted, StudentError, CallTimeout, ResourceLimit, WorkerCrashed, ProtocolViolation
+        """
+        message, (module, name) = self._call_message(function_name, args, kwargs, reference_callees)
+        timeout = self.sandbox.limits.timeout if timeout is None else float(timeout)
+        started = time.perf_counter()
+        reply = self._request(message, timeout, self._on_callback(set(message["callees"]), module))
+        return self._outcome(reply, module, name, time.perf_counter() - started)
+
+    def call_many(self, calls, timeout=None):
+        """Make many calls in one round trip (e.g. for numerical gradient checks).
+
+        Parameters
+        ----------
+        calls : sequence of (function_name, args_tuple, kwargs_dict)
+        timeout : float or None
+            Wall-time limit for the whole batch.
+
+        Returns
+        -------
+        list of Outcome
+            One per call. The first call that fails raises its exception instead.
+        """
+        messages, names = [], []
+        for function_name, args, kwargs in calls:
+            message, where = self._call_message(function_name, args, kwargs or {}, ())
+            messages.append(message)
+            names.append(where)
+        if not messages:
+            return []
+        timeout = self.sandbox.limits.timeout if timeout is None else float(timeout)
+        started = time.perf_counter()
+        reply = self._request({"op": "batch", "calls": messages}, timeout, self._on_callback(set(), ""))
+        seconds = time.perf_counter() - started
+        results = reply.get("results") if reply.get("op") == "batch_result" else None
+        if not isinstance(results, list) or len(results) > len(messages):
+            raise ProtocolViolation("bad batch reply")
+        outcomes = []
+        for item, (module, name) in zip(results, names):
+            if not isinstance(item, dict):
+                raise ProtocolViolation("bad batch item")
+            outcomes.append(self._outcome(item, module, name, seconds / len(messages)))
+        if len(outcomes) < len(messages):
+            raise ProtocolViolation("batch reply is incomplete")
+        return outcomes
+
+    def close(self):
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None

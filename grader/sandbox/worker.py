@@ -1,0 +1,527 @@
+"""The code that runs in the sandbox: a clean "zygote" process and the workers it forks.
+
+الشيفرة التي تعمل داخل صندوق العزل: عملية أمّ نظيفة تتفرّع منها عمليات تشغيل شيفرة الطالب.
+
+Started by :mod:`grader.sandbox.client` as ``python -I worker.py CTRL_FD CONFIG_JSON``. The zygote
+
+1. imports numpy and everything a worker needs (never any student code),
+2. builds the jail once: when root, new mount/network/IPC namespaces, a private mount tree with
+   empty tmpfs over the project, the reference and the hidden checks, ``/root``, ``/home``,
+   ``/tmp`` ...; the Python installation and the sandbox folder are bound back in,
+3. forks one fresh worker per request (one per exercise, and again after a crash). Forking a
+   process that never ran student code gives a clean interpreter in about a millisecond instead
+   of the ~100 ms a new interpreter with numpy costs.
+
+Each worker resets rlimits (CPU, address space, file size, no new processes), switches to a
+unique unprivileged uid when root, and serves call requests on its private socket: it imports
+the student's module lazily, replaces stage-isolated callees by proxies that ask the grader for
+the reference's answer, captures printed output, detects mutated arguments and replies with
+plain JSON (see :mod:`protocol`). Everything it sends is treated as untrusted by the grader.
+"""
+
+import copy
+import ctypes
+import importlib
+import io
+import json
+import linecache  # noqa: F401  (imported before forking; tracebacks need it)
+import os
+import resource
+import signal
+import socket
+import sys
+import time
+import tokenize  # noqa: F401
+import traceback
+
+# Started with -S (no site, so no .pth code runs here): the grader passes the folders that hold
+# numpy and the other installed packages.
+for _dir in json.loads(sys.argv[2]).get("site_dirs", ()) if __name__ == "__main__" else ():
+    if _dir not in sys.path:
+        sys.path.append(_dir)
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import protocol  # noqa: E402  (the sandbox's own copy of the wire format)
+
+del sys.path[0]
+
+import numpy as np  # noqa: E402,F401  (imported here so workers never import it as the student)
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWNET = 0x40000000
+MS_NOSUID = 2
+MS_NODEV = 4
+MS_BIND = 4096
+MS_REC = 16384
+MS_PRIVATE = 1 << 18
+PR_SET_PDEATHSIG = 1
+PR_SET_DUMPABLE = 4
+PR_SET_NO_NEW_PRIVS = 38
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+MAX_STDOUT = 20_000
+
+
+# --------------------------------------------------------------------------- jail (zygote)
+
+
+def _check(rc, what):
+    if rc != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+def _mount(source, target, fstype, flags, data):
+    rc = _libc.mount(
+        source.encode() if source else None,
+        target.encode(),
+        fstype.encode() if fstype else None,
+        ctypes.c_ulong(flags),
+        data.encode() if data else None,
+    )
+    _check(rc, f"mount {target}")
+
+
+def _write(path, text):
+    with open(path, "w") as fh:
+        fh.write(text)
+
+
+def build_jail(config):
+    """Isolate the zygote (and so every worker) from secrets and the network.
+
+    Parameters
+    ----------
+    config : dict
+        ``mask``: folders hidden under an empty tmpfs; ``keep``: folders bound back in after
+        masking (Python, the sandbox folder); ``secret``: folders hidden last (the reference,
+        hidden checks), even inside kept folders.
+
+    Returns
+    -------
+    (str, list of str)
+        The isolation level (``"namespaces"``, ``"user-namespaces"`` or ``"process"``) and the
+        problems met on the way.
+    """
+    problems = []
+    if not config.get("isolate", True):
+        return "process", problems
+    uid, gid = os.getuid(), os.getgid()
+    level = "namespaces"
+    try:
+        if uid == 0:
+            _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC), "unshare")
+        else:
+            # Unprivileged: a user namespace grants the right to mount inside it.
+            flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC
+            _check(_libc.unshare(flags), "unshare(user)")
+            _write("/proc/self/setgroups", "deny")
+            _write("/proc/self/uid_map", f"{uid} {uid} 1")
+            _write("/proc/self/gid_map", f"{gid} {gid} 1")
+            level = "user-namespaces"
+    except OSError as exc:
+        problems.append(str(exc))
+        return "process", problems
+
+    _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
+    keep = {}
+    for path in _keep_paths(config):
+        try:
+            keep[path] = os.open(path, os.O_PATH | os.O_DIRECTORY)
+        except OSError as exc:
+            problems.append(f"keep {path}: {exc}")
+    for path in config.get("mask", ()) + config.get("secret", ()):
+        _mask(path, problems)
+    for path, fd in keep.items():
+        if os.path.isdir(path) and os.listdir(path):
+            continue  # not under a mask
+        try:
+            os.makedirs(path, exist_ok=True)
+            _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
+        except OSError as exc:
+            problems.append(f"rebind {path}: {exc}")
+        os.close(fd)
+    # Secrets inside kept folders (e.g. an installed `solutions` package) are masked again.
+    for path in config.get("secret", ()):
+        _mask(path, problems)
+    return level, problems
+
+
+def _inside(path, root):
+    return path == root or path.startswith(root.rstrip("/") + "/")
+
+
+def _keep_paths(config):
+    """Folders the worker needs: the sandbox folder and this interpreter's own installation.
+
+    Paths inside the project are not kept even if this interpreter's path lists them (an
+    editable install): only the sandbox folder's copies of the submission are needed.
+    """
+    found = list(config.get("keep", ()))
+    for path in [sys.prefix, sys.exec_prefix, sys.base_prefix, *sys.path]:
+        path = os.path.realpath(path) if path else ""
+        if not path or not os.path.isdir(path):
+            continue
+        if any(_inside(path, root) for root in config.get("project", ())):
+            continue
+        found.append(path)
+    found = sorted(set(found), key=len)
+    return [p for i, p in enumerate(found) if not any(_inside(p, q) for q in found[:i])]
+
+
+def _mask(path, problems):
+    if not os.path.isdir(path):
+        return
+    try:
+        _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,nr_inodes=64,mode=755")
+    except OSError as exc:
+        problems.append(str(exc))
+
+
+# --------------------------------------------------------------------------- worker setup
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [
+        ("effective", ctypes.c_uint32),
+        ("permitted", ctypes.c_uint32),
+        ("inheritable", ctypes.c_uint32),
+    ]
+
+
+def _drop_capabilities():
+    header = _CapHeader(0x20080522, 0)
+    data = (_CapData * 2)()
+    _libc.capset(ctypes.byref(header), ctypes.byref(data))
+
+
+def _limit(kind, value):
+    try:
+        resource.setrlimit(kind, (value, value))
+    except (ValueError, OSError):
+        soft, hard = resource.getrlimit(kind)
+        if hard == resource.RLIM_INFINITY or value <= hard:
+            resource.setrlimit(kind, (value, hard))
+
+
+def become_worker(request, keep_fd):
+    """In the forked child: limits, identity, clean fds, then serve on ``keep_fd``."""
+    os.setsid()
+    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE, signal.SIGCHLD):
+        signal.signal(sig, signal.SIG_DFL)
+    max_fd = os.sysconf("SC_OPEN_MAX") if hasattr(os, "sysconf") else 1024
+    os.closerange(3, keep_fd)
+    os.closerange(keep_fd + 1, min(max_fd, 4096))
+    limits = request.get("limits", {})
+    _limit(resource.RLIMIT_CORE, 0)
+    cpu = int(limits.get("cpu_seconds", 60))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    _limit(resource.RLIMIT_AS, int(limits.get("memory_bytes", 2 << 30)))
+    _limit(resource.RLIMIT_FSIZE, int(limits.get("file_bytes", 1 << 20)))
+    _limit(resource.RLIMIT_NOFILE, 64)
+    os.chdir(request["workdir"])
+    uid = request.get("uid")
+    if os.getuid() == 0 and uid:
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+    else:
+        _drop_capabilities()
+    if request.get("no_fork", True):
+        # With a uid of its own the worker is that uid's only process, so this forbids
+        # fork, threads and exec: nothing can outlive the worker.
+        _limit(resource.RLIMIT_NPROC, 1 if uid else 0)
+    _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    # The student's package goes last on the path, after numpy is already imported.
+    sys.path.append(request["workdir"])
+    sys.dont_write_bytecode = True
+    Server(socket.socket(fileno=keep_fd), request["unit"]).serve()
+
+
+# --------------------------------------------------------------------------- serving calls
+
+
+class _Capture(io.StringIO):
+    def write(self, text):
+        room = MAX_STDOUT - self.tell()
+        if room > 0:
+            super().write(str(text)[:room])
+        return len(text) if isinstance(text, str) else 0
+
+
+def _snapshot(value):
+    cls = type(value)
+    if cls is np.ndarray:
+        return value.copy()
+    if cls is list:
+        return [_snapshot(v) for v in value]
+    if cls is tuple:
+        return tuple(_snapshot(v) for v in value)
+    if cls is dict:
+        return {k: _snapshot(v) for k, v in value.items()}
+    return copy.copy(value)
+
+
+def _changed_paths(before, after, path, out):
+    """Append to ``out`` the paths where ``after`` differs from its snapshot ``before``."""
+    try:
+        if type(before) is not type(after):
+            out.append(path)
+        elif type(before) is np.ndarray:
+            if (
+                before.shape != after.shape
+                or before.dtype != after.dtype
+                or not np.array_equal(before, after, equal_nan=before.dtype.kind == "f")
+            ):
+                out.append(path)
+        elif type(before) in (list, tuple):
+            if len(before) != len(after):
+                out.append(path)
+            else:
+                for i, (b, a) in enumerate(zip(before, after)):
+                    _changed_paths(b, a, f"{path}[{i}]", out)
+        elif type(before) is dict:
+            if set(before) != set(after):
+                out.append(path)
+            else:
+                for key in before:
+                    _changed_paths(before[key], after[key], f"{path}[{key!r}]", out)
+        elif before != after:
+            out.append(path)
+    except Exception:  # noqa: BLE001 - an unexpected comparison failure counts as a change
+        out.append(path)
+
+
+def _innermost(tb):
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return None, None
+    frame = tb.tb_frame
+    return frame.f_globals.get("__name__"), frame.f_code.co_name
+
+
+def _format_tb(exc):
+    try:
+        lines = traceback.format_exception(type(exc), exc, exc.__traceback__, limit=-6)
+        return "".join(lines)[-3000:]
+    except BaseException:  # noqa: BLE001
+        return ""
+
+
+class ReferenceCallError(RuntimeError):
+    """The reference version of a callee rejected the arguments it was given."""
+
+
+class Server:
+    """Serve call requests on one socket until it closes."""
+
+    def __init__(self, sock, unit):
+        self.sock = sock
+        self.unit = unit
+        self.file = sock.makefile("rb")
+
+    def send(self, message):
+        self.sock.sendall(protocol.dumps(message))
+
+    def recv(self):
+        header = self.file.read(4)
+        if len(header) < 4:
+            os._exit(0)
+        size = protocol.parse_header(header)
+        body = self.file.read(size)
+        if len(body) < size:
+            os._exit(0)
+        return protocol.loads(body)
+
+    def serve(self):
+        while True:
+            message = self.recv()
+            op = message.get("op")
+            if op == "call":
+                self.send(self.run_call(message))
+            elif op == "load":
+                self.send(self.load(message))
+            elif op == "batch":
+                results = []
+                for call in message["calls"]:
+                    call["id"] = message["id"]
+                    reply = self.run_call(call)
+                    results.append(reply)
+                    if reply["op"] != "result":
+                        break
+                self.send({"op": "batch_result", "id": message["id"], "results": results})
+            else:
+                os._exit(0)
+
+    def load(self, message):
+        """Import a module ahead of the first call (its errors show again in that call)."""
+        capture = _Capture()
+        saved = sys.stdout, sys.stderr
+        try:
+            sys.stdout = sys.stderr = capture
+            importlib.import_module(f"{self.unit}.{message['module']}")
+            reply = {"op": "loaded", "id": message["id"]}
+        except BaseException as exc:  # noqa: BLE001 - reported by the call that follows
+            reply = {"op": "load_failed", "id": message["id"], "type": type(exc).__name__}
+        finally:
+            sys.stdout, sys.stderr = saved
+        return reply
+
+    def _proxy(self, call_id, name, state):
+        def proxy(*args, **kwargs):
+            state["count"] += 1
+            if state["count"] > state["max"]:
+                raise ReferenceCallError(f"more than {state['max']} calls to {name}")
+            self.send(
+                {
+                    "op": "callback",
+                    "id": call_id,
+                    "name": name,
+                    "args": protocol.encode(list(args)),
+                    "kwargs": protocol.encode(kwargs),
+                }
+            )
+            reply = self.recv()
+            if reply.get("op") == "callback_result":
+                return protocol.decode(reply["value"])
+            raise ReferenceCallError(str(reply.get("message", "reference call failed")))
+
+        proxy.__name__ = name
+        return proxy
+
+    def run_call(self, message):
+        call_id = message["id"]
+        capture = _Capture()
+        saved = sys.stdout, sys.stderr
+        installed = []
+        module = None
+        phase = "import"
+        started = time.perf_counter()
+        try:
+            sys.stdout = sys.stderr = capture
+            module = importlib.import_module(f"{self.unit}.{message['module']}")
+            phase = "call"
+            function = getattr(module, message["function"])
+            args = protocol.decode(message.get("args", []))
+            kwargs = protocol.decode(message.get("kwargs", {"$": "dict", "items": []}))
+            state = {"count": 0, "max": int(message.get("max_callbacks", 0))}
+            for name in message.get("callees", ()):
+                installed.append((name, module.__dict__.get(name, None)))
+                setattr(module, name, self._proxy(call_id, name, state))
+            before = [_snapshot(a) for a in args], {k: _snapshot(v) for k, v in kwargs.items()}
+            value = function(*args, **kwargs)
+            elapsed = time.perf_counter() - started
+            mutated = []
+            code = getattr(function, "__code__", None)
+            names = code.co_varnames[: code.co_argcount] if code is not None else ()
+            for i, (b, a) in enumerate(zip(before[0], args)):
+                _changed_paths(b, a, names[i] if i < len(names) else f"args[{i}]", mutated)
+            for key, b in before[1].items():
+                _changed_paths(b, kwargs[key], key, mutated)
+            encoded = protocol.encode(value)
+            reply = {
+                "op": "result",
+                "id": call_id,
+                "value": encoded,
+                "mutated": mutated,
+                "seconds": elapsed,
+            }
+        except MemoryError:
+            reply = {"op": "limit", "id": call_id, "kind": "memory"}
+        except BaseException as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt, pytest.exit ...
+            where = _innermost(exc.__traceback__)
+            try:
+                text = str(exc)
+            except BaseException:  # noqa: BLE001
+                text = "<unprintable>"
+            reply = {
+                "op": "error",
+                "id": call_id,
+                "phase": phase,
+                "type": type(exc).__name__,
+                "message": text[:2000] if isinstance(text, str) else "",
+                "traceback": _format_tb(exc),
+                "raised_in": [where[0], where[1]],
+            }
+        finally:
+            sys.stdout, sys.stderr = saved
+            for name, original in installed:
+                if original is None:
+                    module.__dict__.pop(name, None)
+                else:
+                    setattr(module, name, original)
+        reply["stdout"] = capture.getvalue()
+        try:
+            protocol.dumps(reply)
+        except (protocol.ProtocolError, ValueError, TypeError):
+            reply = {"op": "limit", "id": call_id, "kind": "output size", "stdout": ""}
+        return reply
+
+
+# --------------------------------------------------------------------------- zygote loop
+
+
+def _warm_up():
+    """Do once in the zygote what every worker would otherwise repeat after forking.
+
+    Formatting a traceback imports ``linecache``/``tokenize`` lazily (about 20 ms); encoding an
+    array and a failed comparison touch the rest of the worker's code paths.
+    """
+    try:
+        raise ValueError("warm-up")
+    except ValueError as exc:
+        _format_tb(exc)
+    protocol.dumps(protocol.encode((np.zeros((2, 2)), np.float64(1.0), {"a": [1.5, None]})))
+    _changed_paths(np.zeros(2), np.ones(2), "x", [])
+    _Capture().write("warm-up")
+
+
+def zygote(ctrl_fd, config):
+    """Build the jail, report readiness, then fork a worker for each request."""
+    _warm_up()
+    ctrl = socket.socket(fileno=ctrl_fd)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    level, problems = build_jail(config)
+    ctrl.send(json.dumps({"op": "ready", "isolation": level, "problems": problems}).encode())
+    while True:
+        data, fds, _flags, _addr = socket.recv_fds(ctrl, 65536, 1)
+        if not data:
+            os._exit(0)
+        request = json.loads(data.decode())
+        op = request.get("op")
+        if op == "fork" and fds:
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    ctrl.close()
+                    become_worker(request, fds[0])
+                finally:
+                    os._exit(70)
+            os.close(fds[0])
+            ctrl.send(json.dumps({"op": "forked", "pid": pid}).encode())
+        elif op == "wait":
+            try:
+                _, status = os.waitpid(int(request["pid"]), 0)
+                reply = {"op": "status", "status": status}
+            except ChildProcessError:
+                reply = {"op": "status", "status": None}
+            ctrl.send(json.dumps(reply).encode())
+        else:
+            for fd in fds:
+                os.close(fd)
+            os._exit(0)
+
+
+if __name__ == "__main__":
+    zygote(int(sys.argv[1]), json.loads(sys.argv[2]))

@@ -1,0 +1,54 @@
+"""``amiq stubs``: check and regenerate, backing up changed files."""
+
+import pytest
+
+REFERENCE = "def f():\n    # BEGIN SOLUTION\n    return 1\n    # END SOLUTION\n"
+
+
+@pytest.fixture
+def tree(tmp_path):
+    (tmp_path / "solutions/u1").mkdir(parents=True)
+    (tmp_path / "solutions/u1/__init__.py").write_text("")
+    (tmp_path / "solutions/u1/ex.py").write_text(REFERENCE)
+    return tmp_path
+
+
+def _args(tree, *extra):
+    return ("--lang", "en", "stubs", "--unit", "u1", "--solutions-dir", tree / "solutions",
+            "--course-dir", tree / "course", *extra)
+
+
+def test_project_stubs_are_up_to_date(amiq):
+    result = amiq("--lang", "en", "stubs", "--check")
+    assert result.code == 0, result.out
+    assert "up to date" in result.out
+
+
+def test_check_lists_drift_and_writes_nothing(amiq, tree):
+    result = amiq(*_args(tree, "--check"))
+    assert result.code == 1 and "ex.py" in result.out and "amiq stubs" in result.out
+    assert not (tree / "course").exists()
+
+
+def test_regenerate_backs_up_the_students_file(amiq, tree):
+    assert amiq(*_args(tree)).code == 0
+    (tree / "course/u1/ex.py").write_text("my work\n")
+    result = amiq(*_args(tree))
+    assert result.code == 0 and "Backed up" in result.out
+    [backup] = (tree / ".amiq-backups").rglob("ex.py")
+    assert backup.read_text() == "my work\n"
+    assert amiq(*_args(tree, "--check")).code == 0
+
+
+@pytest.mark.parametrize("lang, expected", [("en", "No reference solutions"),
+                                            ("ar", "لا حلول مرجعية")])
+def test_unknown_unit_is_a_translated_error(amiq, tree, lang, expected):
+    result = amiq("--lang", lang, "stubs", "--unit", "zz", "--solutions-dir", tree / "solutions",
+                  "--course-dir", tree / "course")
+    assert result.code == 1 and expected in result.err
+
+
+def test_malformed_markers_are_reported_without_traceback(amiq, tree):
+    (tree / "solutions/u1/ex.py").write_text("# END SOLUTION\n")
+    result = amiq(*_args(tree))
+    assert result.code == 1 and "without" in result.err and "Traceback" not in result.err

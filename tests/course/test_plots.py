@@ -1,0 +1,28 @@
+"""Figures are written as PNG files without a display."""
+
+import numpy as np
+
+from course.plots import plot_cost_curve, plot_cost_curves, plot_mislabelled
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def test_cost_curve_png(tmp_path):
+    path = plot_cost_curve([np.array(0.7), 0.5, 0.3], tmp_path / "sub" / "cost.png",
+                           learning_rate=0.0075)
+    assert path.read_bytes().startswith(PNG) and path.stat().st_size > 5000
+
+
+def test_several_curves_png(tmp_path):
+    path = plot_cost_curves({"lr 0.01": [0.7, 0.4], "lr 0.001": [0.7, 0.65]}, tmp_path / "c.png")
+    assert path.read_bytes().startswith(PNG)
+
+
+def test_mislabelled_grid_shows_only_wrong_predictions(tmp_path):
+    images = np.zeros((6, 64, 64, 3), np.uint8)
+    y = np.array([[1, 0, 1, 0, 1, 0]])
+    wrong = plot_mislabelled(images, y, 1 - y, np.array([b"non-cat", b"cat"]), tmp_path / "m.png")
+    right = plot_mislabelled(images, y, y, np.array([b"non-cat", b"cat"]), tmp_path / "r.png")
+    assert wrong.read_bytes().startswith(PNG) and right.read_bytes().startswith(PNG)
+    # six labelled panels make a bigger picture than the "no mislabelled images" note
+    assert wrong.stat().st_size > right.stat().st_size

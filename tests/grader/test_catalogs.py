@@ -1,0 +1,118 @@
+"""The Arabic catalogues cover every message id in the code, and nothing else.
+
+Message ids are extracted with Babel from ``course/`` and ``grader/`` (keywords: gettext's,
+``N_``, ``Message`` and ``Plural``) and compared with the union of
+``course/locale/ar/LC_MESSAGES/*.po``.
+"""
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[2]
+PO_DIR = ROOT / "course" / "locale" / "ar" / "LC_MESSAGES"
+KEYWORDS = {**DEFAULT_KEYWORDS, "Message": (1,), "Plural": (1, 2)}
+ARABIC_FORMS = 6
+# In Arabic the singular and dual forms name the count in words, so they may drop it.
+COUNT_FIELDS = {"n", "count"}
+
+
+def _extract():
+    found = {}
+    for folder in ("course", "grader"):
+        for filename, lineno, message, _comments, _context in extract_from_dir(
+            ROOT / folder, method_map=[("**.py", "python")], keywords=KEYWORDS
+        ):
+            key = message if isinstance(message, str) else tuple(message)
+            found.setdefault(key, f"{folder}/{filename}:{lineno}")
+    return found
+
+
+def _catalog():
+    entries = {}
+    for path in sorted(PO_DIR.glob("*.po")):
+        with open(path, "rb") as fh:
+            catalog = read_po(fh, locale="ar")
+        for message in catalog:
+            if message.id:
+                entries[message.id if isinstance(message.id, str) else tuple(message.id)] = (
+                    path.name,
+                    message,
+                )
+    return entries
+
+
+def _fields(text):
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    return _extract()
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return _catalog()
+
+
+def _singular(key):
+    return key if isinstance(key, str) else key[0]
+
+
+def test_every_message_has_an_arabic_translation(extracted, catalog):
+    by_singular = {_singular(k): v for k, v in catalog.items()}
+    missing = []
+    for key, where in extracted.items():
+        entry = by_singular.get(_singular(key))
+        if entry is None:
+            missing.append(f"{where}: {key!r} (not in any .po)")
+            continue
+        message = entry[1]
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(strings):
+            missing.append(f"{where}: {key!r} (fuzzy or empty in {entry[0]})")
+        elif isinstance(key, tuple) != isinstance(message.id, tuple):
+            missing.append(f"{where}: {key!r} (plural mismatch in {entry[0]})")
+    assert not missing, "untranslated message ids:\n" + "\n".join(missing)
+
+
+def test_no_obsolete_entries(extracted, catalog):
+    used = {_singular(k) for k in extracted}
+    obsolete = [f"{po}: {_singular(k)!r}" for k, (po, _) in catalog.items() if _singular(k) not in used]
+    assert not obsolete, "ids no longer in the code:\n" + "\n".join(obsolete)
+
+
+def test_placeholders_match(catalog):
+    bad = []
+    for key, (po, message) in catalog.items():
+        if isinstance(message.id, str):
+            if message.string and _fields(message.string) != _fields(message.id):
+                bad.append(f"{po}: {message.id!r}")
+            continue
+        allowed = _fields(message.id[1]) | _fields(message.id[0])
+        for form in message.string:
+            fields = _fields(form)
+            if not fields <= allowed or (allowed - fields) - COUNT_FIELDS:
+                bad.append(f"{po}: {message.id[0]!r} form {form!r}")
+    assert not bad, "placeholders differ between msgid and msgstr:\n" + "\n".join(bad)
+
+
+def test_plural_entries_have_six_forms(catalog):
+    short = [
+        f"{po}: {message.id[0]!r}"
+        for _, (po, message) in catalog.items()
+        if isinstance(message.id, tuple)
+        and (len(message.string) != ARABIC_FORMS or not all(message.string))
+    ]
+    assert not short, "Arabic plural entries need 6 forms:\n" + "\n".join(short)
+
+
+def test_headers_declare_arabic_plural_forms():
+    for path in sorted(PO_DIR.glob("*.po")):
+        text = path.read_text(encoding="utf-8")
+        assert re.search(r"Plural-Forms:\s*nplurals=6;", text), path.name

@@ -1,0 +1,80 @@
+"""``amiq grade`` / ``python -m grader``: formats, output files, exit codes, bilingual errors."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from grader.cli import main
+from grader_test_support import ENGINE_CHECKS, ROOT, write_submission
+
+
+def _args(folder, *extra):
+    return ["--submission", str(folder), "--check-root", str(ENGINE_CHECKS), *extra]
+
+
+def test_json_output_file_and_exit_code(tmp_path, capsys):
+    folder = write_submission(tmp_path / "ref", reference=True)
+    out = tmp_path / "report.json"
+    out.write_text("old content")
+    status = main(_args(folder, "--hidden", "--format", "json", "--output", str(out), "--lang", "en",
+                        "--seed", "7"))
+    assert status == 0
+    data = json.loads(out.read_text())
+    assert data["seed"] == 7 and data["score"] == data["max_score"] > 0
+    assert "Score:" in capsys.readouterr().err  # one-line summary when writing a file
+
+
+def test_failures_give_exit_status_1_and_text_on_stdout(tmp_path, capsys):
+    status = main(_args(write_submission(tmp_path / "s"), "linear_forward", "--lang", "en"))
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "not attempted yet" in out and "seed 20240104" in out
+    assert "\033[" not in out  # not a terminal: no colours
+
+
+@pytest.mark.parametrize("fmt", ["gradescope", "junit"])
+def test_other_formats(tmp_path, capsys, fmt):
+    main(_args(write_submission(tmp_path / "s"), "compute_cost", "--format", fmt))
+    out = capsys.readouterr().out
+    assert out.startswith("{") if fmt == "gradescope" else out.startswith("<?xml")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--submission", "/no/such/folder"],
+        ["not_an_exercise"],
+        ["--timeout", "0"],
+        ["--output", "/no/such/folder/report.json"],
+    ],
+)
+def test_bad_input_gives_a_bilingual_error_and_status_2(tmp_path, capsys, argv):
+    if "--submission" not in argv:
+        argv = argv + ["--submission", str(write_submission(tmp_path / "s"))]
+    assert main(argv + ["--check-root", str(ENGINE_CHECKS), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert any("\u0600" <= ch <= "\u06ff" for ch in err)  # Arabic
+    assert any("a" <= ch <= "z" for ch in err)  # and English
+
+
+def test_argparse_errors_are_bilingual(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--format", "pdf"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "invalid choice" in err and "سطر أوامر غير صالح" in err
+
+
+def test_python_dash_m_grader(tmp_path):
+    folder = write_submission(tmp_path / "s")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), LANG="ar_EG.UTF-8")
+    env.pop("AMIQ_LANG", None)
+    env.pop("LC_ALL", None)
+    env.pop("LC_MESSAGES", None)
+    proc = subprocess.run([sys.executable, "-m", "grader", "compute_cost", *_args(folder)],
+                          capture_output=True, text=True, env=env, cwd=str(tmp_path), timeout=120)
+    assert proc.returncode == 1
+    assert "لم يُحَلّ بعد" in proc.stdout  # language from the locale

@@ -1,0 +1,55 @@
+"""The terminal view: table rows, failing checks with mistakes, an honest summary."""
+
+import re
+
+from course.i18n import LRI
+from grader.report import render
+from report_fixtures import all_passed_report, make_report
+
+
+def test_rows_feedback_and_mistake_in_english():
+    text = render(make_report(), "text", "en")
+    assert re.search(r"3\. linear_forward\s+2 / 4\s+partly passed", text)
+    assert "6. compute_cost" in text and "not attempted yet" in text
+    assert "✗ Z has the right values" in text
+    assert "Z has shape (12288, 209)." in text
+    assert "Likely mistake: W was transposed." in text
+    assert "How to fix it: Use np.dot(W, A), not np.dot(W.T, A)." in text
+    assert "seed 42" in text
+    assert "Score: 2 / 6 (public checks only)." in text
+    assert "1 of 3 checks passed." in text
+    assert "1 exercise is not attempted yet." in text
+    assert "5 hidden checks also run when your work is graded." in text
+
+
+def test_summary_is_honest_when_only_public_checks_ran():
+    text = render(all_passed_report(hidden_pending=12), "text", "en")
+    assert "Public checks passed; 12 hidden checks run when your work is graded." in text
+    assert "all tests passed" not in text.lower() and "all checks passed" not in text.lower()
+    unknown = render(all_passed_report(hidden_pending=None), "text", "en")
+    assert "Public checks passed; hidden checks run when your work is graded." in unknown
+
+
+def test_hidden_mode_summary_and_statuses():
+    text = render(make_report(mode="hidden"), "text", "en")
+    assert "(public and hidden checks)" in text
+    assert "[timed out]" in text
+    assert "hidden checks also run" not in text
+
+
+def test_colours_only_when_asked():
+    assert "\033[" not in render(make_report(), "text", "en", color=False)
+    coloured = render(make_report(), "text", "en", color=True)
+    assert "\033[32m" in coloured or "\033[33m" in coloured
+    assert "\033[31m" in coloured
+
+
+def test_arabic_is_translated_and_isolated():
+    text = render(make_report(), "text", "ar")
+    assert "الدرجة" in text and "لم يُحَلّ بعد" in text
+    assert f"{LRI}12288" not in text  # the whole shape is one isolate, not split
+    assert f"{LRI}(12288, 209)" in text
+    assert "Score:" not in text
+    for line in text.splitlines():
+        if "linear_forward" in line:
+            assert f"{LRI}" in line

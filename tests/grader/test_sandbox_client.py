@@ -1,0 +1,256 @@
+"""The trusted client: calls, outcomes, student errors, timeouts, crashes and stage isolation."""
+
+import numpy as np
+import pytest
+
+from grader.feedback import (
+    CallTimeout,
+    NotAttempted,
+    ProtocolViolation,
+    ResourceLimit,
+    StudentError,
+    WorkerCrashed,
+)
+from grader.sandbox.client import Limits, Sandbox, Submission, module_of, read_submission
+from grader.sandbox.protocol import Foreign
+from grader_test_support import write_submission
+
+EXTRA = '''
+import os, sys
+
+def linear_forward(A, W, b):
+    print("computing", A.shape)
+    return np.dot(W, A) + b, (A, W, b)
+
+def compute_cost(AL, Y):
+    if AL.shape == (1, 1):
+        while True:
+            pass
+    if AL.shape == (1, 2):
+        os._exit(3)
+    if AL.shape == (1, 4):
+        return np.ones(1 << 40)
+    if AL.shape == (1, 5):
+        os.write(sys.__stdout__.fileno(), b"noise")
+        return AL.view(type("Sub", (np.ndarray,), {}))
+    if AL.shape == (1, 6):
+        return linear_activation_forward(AL, AL, AL, "relu")
+    raise ValueError("bad AL")
+
+def linear_activation_forward(A_prev, W, b, activation):
+    raise RuntimeError("student version must not run when isolated")
+
+def L_model_forward(X, parameters):
+    A, cache = linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
+    AL, cache2 = linear_activation_forward(A, parameters["W2"], parameters["b2"], "sigmoid")
+    return AL, [cache, cache2]
+
+def update_parameters(params, grads, learning_rate):
+    params["W1"] += 1
+    return params
+
+def linear_backward(dZ, cache):
+    return initialize_parameters(1, 1, 1)
+'''
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory):
+    folder = write_submission(tmp_path_factory.mktemp("sub"), step_extra=EXTRA)
+    box = Sandbox(read_submission(folder), limits=Limits(timeout=1.0))
+    yield box
+    box.close()
+
+
+def test_call_returns_value_stdout_and_timing(sandbox):
+    sub = Submission(sandbox, "linear_forward", "public", 0)
+    A, W, b = np.ones((3, 2)), np.ones((4, 3)), np.zeros((4, 1))
+    out = sub.call("linear_forward", A, W, b)
+    Z, cache = out.value
+    assert type(Z) is np.ndarray and Z.shape == (4, 2) and np.all(Z == 3)
+    assert type(cache) is tuple and np.array_equal(cache[0], A)
+    assert out.stdout == "computing (3, 2)\n"
+    assert out.mutated == [] and out.seconds > 0
+    sub.close()
+
+
+def test_mutation_paths(sandbox):
+    sub = Submission(sandbox, "update_parameters", "public", 0)
+    params = {"W1": np.zeros((2, 2)), "b1": np.zeros((2, 1))}
+    out = sub.call("update_parameters", params, {}, 0.1)
+    assert out.mutated == ["params['W1']"]
+    assert np.all(params["W1"] == 0)  # the grader's own copy is untouched
+    sub.close()
+
+
+def test_not_attempted_only_when_the_function_itself_is_a_stub(sandbox):
+    sub = Submission(sandbox, "initialize_parameters", "public", 0)
+    with pytest.raises(NotAttempted):
+        sub.call("initialize_parameters", 2, 3, 1)
+    sub.close()
+    # linear_backward is attempted; the NotImplementedError comes from the stub it calls.
+    sub = Submission(sandbox, "linear_backward", "public", 0)
+    with pytest.raises(StudentError) as info:
+        sub.call("linear_backward", np.ones((1, 3)), ())
+    assert info.value.type_name == "NotImplementedError"
+    assert "initialize_parameters" in info.value.error_message
+    sub.close()
+
+
+def test_student_exception_is_reported(sandbox):
+    sub = Submission(sandbox, "compute_cost", "public", 0)
+    with pytest.raises(StudentError) as info:
+        sub.call("compute_cost", np.ones((1, 3)), np.ones((1, 3)))
+    assert info.value.type_name == "ValueError" and "bad AL" in info.value.error_message
+    assert "compute_cost" in info.value.traceback_text
+    sub.close()
+
+
+def test_timeout_kills_and_the_next_call_gets_a_fresh_worker(sandbox):
+    sub = Submission(sandbox, "compute_cost", "public", 0)
+    with pytest.raises(CallTimeout):
+        sub.call("compute_cost", np.ones((1, 1)), np.ones((1, 1)), timeout=0.3)
+    with pytest.raises(StudentError):
+        sub.call("compute_cost", np.ones((1, 3)), np.ones((1, 3)))
+    assert sub.crashes == 1
+    sub.close()
+
+
+def test_crash_memory_and_foreign(sandbox):
+    sub = Submission(sandbox, "compute_cost", "public", 0)
+    with pytest.raises(WorkerCrashed) as info:
+        sub.call("compute_cost", np.ones((1, 2)), np.ones((1, 2)))
+    assert "exit status 3" in info.value.detail
+    with pytest.raises(ResourceLimit) as info:
+        sub.call("compute_cost", np.ones((1, 4)), np.ones((1, 4)))
+    assert info.value.kind == "memory"
+    out = sub.call("compute_cost", np.ones((1, 5)), np.ones((1, 5)))
+    assert isinstance(out.value, Foreign) and out.value.type_name.endswith("Sub")
+    sub.close()
+
+
+def test_stage_isolation_uses_the_reference_callee(sandbox):
+    sub = Submission(sandbox, "L_model_forward", "hidden", 0)
+    params = {"W1": np.ones((2, 3)), "b1": np.zeros((2, 1)),
+              "W2": np.ones((1, 2)), "b2": np.zeros((1, 1))}
+    X = np.full((3, 4), 0.1)
+    with pytest.raises(StudentError):
+        sub.call("L_model_forward", X, params)
+    out = sub.call("L_model_forward", X, params, reference_callees=("linear_activation_forward",))
+    AL, caches = out.value
+    assert AL.shape == (1, 4) and np.allclose(AL, 1 / (1 + np.exp(-0.6)))
+    assert len(caches) == 2
+    sub.close()
+
+
+def test_reference_errors_reach_the_student_code(sandbox):
+    sub = Submission(sandbox, "compute_cost", "hidden", 0)
+    with pytest.raises(StudentError) as info:
+        sub.call("compute_cost", np.ones((1, 6)), np.ones((1, 6)),
+                 reference_callees=("linear_activation_forward",))
+    assert info.value.type_name == "ReferenceCallError"
+    sub.close()
+
+
+def test_callback_budget_is_bounded(tmp_path):
+    extra = '''
+def L_model_forward(X, parameters):
+    for _ in range(50):
+        linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
+    return None
+'''
+    folder = write_submission(tmp_path / "sub", step_extra=extra)
+    box = Sandbox(read_submission(folder), limits=Limits(max_callbacks=10))
+    try:
+        sub = Submission(box, "L_model_forward", "hidden", 0)
+        with pytest.raises(StudentError) as info:
+            sub.call("L_model_forward", np.ones((2, 2)), {"W1": np.ones((2, 2)), "b1": np.ones((2, 1))},
+                     reference_callees=("linear_activation_forward",))
+        assert "more than 10 calls" in info.value.error_message
+    finally:
+        box.close()
+
+
+def test_public_mode_cannot_use_the_reference(sandbox):
+    sub = Submission(sandbox, "L_model_forward", "public", 0)
+    with pytest.raises(RuntimeError, match="hidden mode"):
+        sub.call("L_model_forward", np.ones((2, 2)), {}, reference_callees=("linear_activation_forward",))
+    sub.close()
+
+
+def test_call_many_in_one_round_trip(sandbox):
+    sub = Submission(sandbox, "linear_forward", "public", 0)
+    calls = [("linear_forward", (np.full((3, 2), float(i)), np.ones((4, 3)), np.zeros((4, 1))), {})
+             for i in range(50)]
+    outs = sub.call_many(calls)
+    assert [float(o.value[0][0, 0]) for o in outs] == [3.0 * i for i in range(50)]
+    assert sub.calls == 1
+    sub.close()
+
+
+def test_missing_module_file_is_a_student_error(tmp_path):
+    folder = write_submission(tmp_path / "sub")
+    (folder / "cat_classifier.py").unlink()
+    box = Sandbox(read_submission(folder))
+    try:
+        sub = Submission(box, "predict", "public", 0)
+        with pytest.raises(StudentError, match="cat_classifier.py"):
+            sub.call("predict", np.ones((2, 2)), np.ones((1, 2)), {})
+    finally:
+        box.close()
+
+
+def test_garbage_on_the_channel_is_a_protocol_violation(tmp_path):
+    extra = '''
+import socket
+def linear_forward(A, W, b):
+    for fd in range(3, 64):
+        try:
+            s = socket.socket(fileno=fd)
+            s.sendall(b"\\x00\\x00\\x00\\x05hello")
+            s.detach()
+        except OSError:
+            pass
+    return 1
+'''
+    folder = write_submission(tmp_path / "sub", step_extra=extra)
+    box = Sandbox(read_submission(folder))
+    try:
+        sub = Submission(box, "linear_forward", "public", 0)
+        with pytest.raises(ProtocolViolation):
+            sub.call("linear_forward", np.ones((3, 2)), np.ones((4, 3)), np.zeros((4, 1)))
+    finally:
+        box.close()
+
+
+def test_module_of():
+    assert module_of("linear_forward") == ("step_by_step", "linear_forward")
+    assert module_of("predict") == ("cat_classifier", "predict")
+    assert module_of("sigmoid") == ("dnn_helpers", "sigmoid")
+    assert module_of("cat_classifier.initialize_parameters_deep_scaled")[0] == "cat_classifier"
+    with pytest.raises(ValueError):
+        module_of("nope")
+
+
+def test_process_level_isolation_still_grades(tmp_path):
+    # Without namespaces (non-root hosts where user namespaces are unavailable) the worker is
+    # still a separate process with rlimits and no way to fork.
+    extra = '''
+import os
+def linear_forward(A, W, b):
+    try:
+        os.fork()
+        forked = True
+    except OSError:
+        forked = False
+    return np.dot(W, A) + b, forked
+'''
+    folder = write_submission(tmp_path / "sub", step_extra=extra)
+    box = Sandbox(read_submission(folder), isolate=False)
+    try:
+        assert box.isolation == "process"
+        sub = Submission(box, "linear_forward", "public", 0)
+        Z, forked = sub.call("linear_forward", np.ones((3, 2)), np.ones((4, 3)), np.zeros((4, 1))).value
+        assert Z.shape == (4, 2) and forked is False
+    finally:
+        box.close()
