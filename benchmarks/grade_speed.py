@@ -49,8 +49,19 @@ def _submission(folder, files):
 
 
 def _grade_once(submission, hidden, output):
-    cmd = [sys.executable, "-m", "grader", "--submission", str(submission), "--format", "json",
-           "--output", str(output), "--lang", "en"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "grader",
+        "--submission",
+        str(submission),
+        "--format",
+        "json",
+        "--output",
+        str(output),
+        "--lang",
+        "en",
+    ]
     if hidden:
         cmd.append("--hidden")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -89,8 +100,10 @@ def main(argv=None):
             ("stubs", stubs, False),
             ("stubs+hidden", stubs, True),
         ]
-        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
-              f"{os.cpu_count()} CPUs; {args.runs} runs each")
+        print(
+            f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
+            f"{os.cpu_count()} CPUs; {args.runs} runs each"
+        )
         for name, folder, hidden in scenarios:
             _grade_once(folder, hidden, tmp / "warm.json")  # warm the page cache
             walls, cpus = [], []

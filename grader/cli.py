@@ -39,28 +39,45 @@ def build_parser(prog="amiq grade"):
         ),
     )
     parser.add_argument(
-        "exercises", nargs="*", metavar="EXERCISE",
+        "exercises",
+        nargs="*",
+        metavar="EXERCISE",
         help="exercise ids (default: all) / معرِّفات التمارين (الافتراضي: كلها)",
     )
     parser.add_argument(
-        "--submission", metavar="DIR",
+        "--submission",
+        metavar="DIR",
         help="folder holding the module files (default: course/c1w4) / مجلد ملفات الحل",
     )
     parser.add_argument(
-        "--hidden", action="store_true",
+        "--hidden",
+        action="store_true",
         help="also run the hidden checks (instructors) / شغِّل الفحوص المخفية أيضًا (للمدرّسين)",
     )
     parser.add_argument("--lang", choices=("ar", "en"), help="report language / لغة التقرير")
     parser.add_argument(
         "--format", choices=FORMATS, default="text", help="report format / صيغة التقرير"
     )
-    parser.add_argument("--output", metavar="FILE", help="write the report here / اكتب التقرير في ملف")
-    parser.add_argument("--seed", type=int, help="seed of the random cases / بذرة الحالات العشوائية")
     parser.add_argument(
-        "--timeout", type=float, default=None,
+        "--output", metavar="FILE", help="write the report here / اكتب التقرير في ملف"
+    )
+    parser.add_argument(
+        "--seed", type=int, help="seed of the random cases / بذرة الحالات العشوائية"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
         help="wall-time limit of one call, seconds / المهلة القصوى لاستدعاء واحد بالثواني",
     )
     parser.add_argument("--no-color", action="store_true", help="no ANSI colours / بلا ألوان")
+    parser.add_argument(
+        "--class",
+        dest="class_dir",
+        metavar="DIR",
+        help="grade every subfolder of DIR (one per student) into a CSV / "
+        "صحِّح كل مجلد فرعي (لكل طالب) في ملف CSV",
+    )
     # For the engine's own tests: checks laid out like grader/ under another folder.
     parser.add_argument("--check-root", metavar="DIR", help=argparse.SUPPRESS)
     return parser
@@ -85,6 +102,70 @@ def _write_atomically(path, text):
         raise
 
 
+def _grade_class(args, lang):
+    """``--class DIR``: one CSV row per student folder (errors are rows too, never fatal)."""
+    import csv
+    import io
+
+    from .runner.engine import GradingError, grade, select_exercises
+    from .sandbox.client import Limits
+
+    root = Path(args.class_dir)
+    if not root.is_dir() or args.submission:
+        message = Message(
+            N_("--class needs an existing folder of submission folders (and no --submission).")
+        )
+        sys.stderr.write(_bilingual([message], lang) + "\n")
+        return 2
+    try:
+        exercises = select_exercises(args.exercises)
+    except GradingError as exc:
+        sys.stderr.write(_bilingual(exc.messages, lang) + "\n")
+        return 2
+    limits = Limits()
+    if args.timeout is not None:
+        limits.timeout = args.timeout
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["submission", "score", "max_score", *[ex.id for ex in exercises], "error"])
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        try:
+            report = grade(
+                [ex.id for ex in exercises],
+                folder,
+                hidden=args.hidden,
+                seed=args.seed,
+                check_root=args.check_root,
+                limits=limits,
+            )
+        except GradingError as exc:
+            writer.writerow(
+                [
+                    folder.name,
+                    "",
+                    "",
+                    *[""] * len(exercises),
+                    " ".join(m.render(lang) for m in exc.messages),
+                ]
+            )
+            continue
+        scores = {ex.id: f"{ex.score:g}" for ex in report.exercises}
+        writer.writerow(
+            [
+                folder.name,
+                f"{report.score:g}",
+                f"{report.max_score:g}",
+                *[scores.get(ex.id, "") for ex in exercises],
+                "",
+            ]
+        )
+    if args.output:
+        _write_atomically(args.output, buffer.getvalue())
+    else:
+        sys.stdout.write(buffer.getvalue())
+    return 0
+
+
 def main(argv=None):
     """Run ``amiq grade``; returns the exit status."""
     args = build_parser().parse_args(argv)
@@ -101,6 +182,9 @@ def main(argv=None):
             )
             sys.stderr.write(_bilingual([message], lang) + "\n")
             return 2
+
+    if args.class_dir:
+        return _grade_class(args, lang)
 
     from .sandbox.zygote import SandboxError, Zygote
 

@@ -283,7 +283,8 @@ def _check_values(got, expected, name, tol):
             error=number_text(diff.max() if diff.size else 0.0),
             index=index_text(worst),
         ),
-        Message(N_("Largest relative error: {error}."), error=number_text(rel.max() if rel.size else 0)),
+        Message(N_("Largest relative error: {error}."),
+                error=number_text(rel.max() if rel.size else 0)),
         Message(N_("First wrong index: {index}."), index=index_text(first)),
     ]
     details += _slice_rows(g, e, bad, first)
@@ -318,13 +319,14 @@ def _slice_rows(g, e, bad, first):
     width = max(len(index_text(np.unravel_index(i, e.shape))) for i in range(lo, hi))
     for i in range(lo, hi):
         idx = np.unravel_index(i, e.shape) if e.ndim else ()
-        row = Message(
-            N_("{index}: {expected} | {got}") if not bad[idx] else N_("{index}: {expected} | {got}  <- wrong"),
-            index=index_text(idx).ljust(width),
-            expected=f"{number_text(e[idx]):>17}",
-            got=f"{number_text(g[idx]):>17}",
+        msgid = N_("{index}: {expected} | {got}  <- wrong") if bad[idx] else N_(
+            "{index}: {expected} | {got}"
         )
-        rows.append(row)
+        # Right-aligned to a fixed width so the rows line up in a terminal.
+        expected_text = number_text(e[idx]).rjust(17)
+        got_text = number_text(g[idx]).rjust(17)
+        rows.append(Message(msgid, index=index_text(idx).ljust(width), expected=expected_text,
+                            got=got_text))
     return rows
 
 
@@ -337,7 +339,11 @@ def _is_number(value):
     cls = type(value)
     if cls in (int, float):
         return True
-    return isinstance(value, np.generic) and np.dtype(cls).kind in "iuf" and cls.__module__ == "numpy"
+    return (
+        isinstance(value, np.generic)
+        and np.dtype(cls).kind in "iuf"
+        and cls.__module__ == "numpy"
+    )
 
 
 def check_scalar(got, expected, name, *, tol=DEFAULT, values=True, require_0d_array=False):
@@ -363,7 +369,8 @@ def check_scalar(got, expected, name, *, tol=DEFAULT, values=True, require_0d_ar
         if type(got) is not np.ndarray or got.shape != ():
             raise Failure(
                 Message(
-                    N_("{name} must be a 0-d NumPy array (shape ()), but your code returned {got}."),
+                    N_("{name} must be a 0-d NumPy array (shape ()), but your code returned "
+                       "{got}."),
                     name=name,
                     got=describe(got),
                 ),
@@ -413,7 +420,8 @@ def check_scalar(got, expected, name, *, tol=DEFAULT, values=True, require_0d_ar
     elif abs(g - e) <= tol.atol(e) + tol.rtol * abs(e):
         return
     raise Failure(
-        Message(N_("{name} is {got}; expected {expected}."), name=name, got=number_text(g), expected=number_text(e)),
+        Message(N_("{name} is {got}; expected {expected}."),
+                name=name, got=number_text(g), expected=number_text(e)),
         details=[
             Message(
                 N_("Absolute error {abs}, relative error {rel}."),

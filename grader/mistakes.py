@@ -35,7 +35,8 @@ _CATALOGUE = (
     _m(
         "initialize_parameters.w_transposed",
         N_("The weight matrices are transposed: W1 has shape (n_x, n_h) instead of (n_h, n_x)."),
-        N_("A weight matrix has one row per unit of its layer: W1 is (n_h, n_x), W2 is (n_y, n_h)."),
+        N_("A weight matrix has one row per unit of its layer: W1 is (n_h, n_x), "
+           "W2 is (n_y, n_h)."),
     ),
     _m(
         "initialize_parameters.bias_1d",

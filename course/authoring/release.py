@@ -1,6 +1,6 @@
 """Write the student bundle: stubs, provided code and the public grader; never the reference.
 
-كتابة حزمة الطالب: هياكل التمارين والشيفرة المساعدة والمصحِّح الآلي العلني، دون الحلول المرجعية.
+كتابة حزمة الطلاب: هياكل التمارين والشيفرة المساعدة والمصحِّح الآلي العلني، دون الحلول المرجعية.
 
 Steps, in order (each later step relies on the earlier ones):
 
@@ -82,7 +82,7 @@ def _pyproject(root):
     deps = ",\n".join(f"    {json.dumps(d)}" for d in project.get("dependencies", []))
     return f"""# The student bundle of Amiq, written by `amiq release`.
 [build-system]
-requires = ["setuptools>=68", "wheel"]
+requires = ["setuptools>=77", "wheel"]
 build-backend = "setuptools.build_meta"
 
 [project]
@@ -91,6 +91,7 @@ version = {json.dumps(project.get("version", "0.0.0"))}
 description = {json.dumps(project.get("description", "Amiq") + " (student bundle)")}
 readme = "README.md"
 requires-python = {json.dumps(project.get("requires-python", ">=3.10"))}
+license = "MIT"
 dependencies = [
 {deps}
 ]
@@ -132,7 +133,7 @@ Messages are in Arabic by default; add `--lang en` for English.
 
 <div dir="rtl" lang="ar">
 
-# عميق: حزمة الطالب
+# عميق: حزمة الطلاب
 
 يضم هذا المجلد تمارين المقرر والمصحِّح الآلي العلني، ولا يضم الحلول المرجعية ولا الفحوص المخفية.
 

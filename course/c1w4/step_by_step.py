@@ -8,8 +8,8 @@ Conventions (the original course's): data is column-major, ``X`` has shape ``(n_
 ``Y``/``AL`` have shape ``(1, m)``; ``parameters`` maps ``"W1", "b1", ..., "WL", "bL"`` to arrays
 with ``Wl`` of shape ``(n_l, n_{l-1})`` and ``bl`` of shape ``(n_l, 1)``.
 
-Each exercise sits between ``# BEGIN SOLUTION`` and ``# END SOLUTION``; ``amiq stubs`` turns this
-file into the student's ``course/c1w4/step_by_step.py``.
+Each exercise's code is marked as a solution region; ``amiq stubs`` replaces those regions to make
+the student's ``course/c1w4/step_by_step.py`` (see ``course/authoring/stubs.py``).
 """
 
 import copy

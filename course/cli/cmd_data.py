@@ -105,7 +105,9 @@ def run_check(args, out):
         print(_("{split}: images {x_shape}, labels {y_shape}, {cats} cats.").format(
             split=isolate(name), x_shape=isolate(x.shape), y_shape=isolate(y.shape),
             cats=isolate(int(y.sum()))), file=out)
-    print(_("Classes: {classes}.").format(classes=isolate(list(classes))), file=out)
+    names = ", ".join(c.decode("utf-8", "replace") if isinstance(c, bytes) else str(c)
+                      for c in classes.tolist())
+    print(_("Classes: {classes}.").format(classes=isolate(names)), file=out)
     return 0
 
 

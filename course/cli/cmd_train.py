@@ -108,7 +108,8 @@ def _summary(result, synthetic, files):
 def run(args, out):
     from course.data import load_data, preprocess, synthetic_notice
     from course.plots import plot_cost_curve, plot_mislabelled
-    from course.train import ImplementationError, NotAttemptedError, TrainingConfigError, train
+    from course.train import (DEFAULT_LAYERS, ImplementationError, NotAttemptedError,
+                              TrainingConfigError, train)
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the synthetic warning is printed below, more loudly
@@ -122,7 +123,7 @@ def run(args, out):
         _("Training the {model} model ({impl} implementation): layers {layers}, learning rate "
           "{lr}, {iterations} iterations, {m} training images.").format(
             model=isolate(args.model), impl=isolate(args.impl),
-            layers=isolate(",".join(map(str, args.layers)) if args.layers else _("default")),
+            layers=isolate(",".join(map(str, args.layers or DEFAULT_LAYERS[args.model]))),
             lr=isolate(args.learning_rate), iterations=isolate(args.iterations),
             m=isolate(train_x.shape[1]),
         ),

@@ -7,6 +7,7 @@ from ``AMIQ_LANG`` or the locale, else Arabic. ``grade`` and ``expected`` hand a
 arguments to the grader unchanged.
 """
 
+import argparse
 import sys
 
 from course.i18n import LANGUAGES, _, isolate, set_language
@@ -90,11 +91,18 @@ def build_parser():
                                    "amiq grade --help)"))
     sub.add_parser("expected", help=_("rebuild or check the public checks' expected outputs "
                                       "(instructors; see amiq expected --help)"))
-    for action in sub.choices.values():
-        # Accept --lang after the subcommand too (it was already applied by scan_language).
-        if not any("--lang" in a.option_strings for a in action._actions):
-            action.add_argument("--lang", choices=LANGUAGES, help=lang_help)
+    _accept_lang_everywhere(parser, lang_help)
     return parser
+
+
+def _accept_lang_everywhere(parser, lang_help):
+    """Let ``--lang`` follow any (sub)command too; :func:`scan_language` already applied it."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                if not any("--lang" in a.option_strings for a in child._actions):
+                    child.add_argument("--lang", choices=LANGUAGES, help=lang_help)
+                _accept_lang_everywhere(child, lang_help)
 
 
 def main(argv=None, out=None, err=None):

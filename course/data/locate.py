@@ -6,7 +6,7 @@
 import os
 from pathlib import Path
 
-from course.i18n import _, isolate, ngettext
+from course.i18n import _, current_language, isolate, ngettext
 
 from .errors import DataMissingError
 from .schema import ENV_VAR, SPLITS, filename
@@ -90,7 +90,7 @@ def data_files(data_dir=None, synthetic=False):
     missing = [p.name for p in paths if not p.is_file()]
     if not missing:
         return paths
-    names = ", ".join(isolate(name) for name in missing)
+    names = ("، " if current_language() == "ar" else ", ").join(isolate(name) for name in missing)
     if synthetic:
         todo = _("Create the synthetic stand-in with: {command}").format(
             command=isolate(f"amiq data synthesize --out {folder}")

@@ -30,6 +30,11 @@ EMPTY = {
     "en": "The catalogue has no messages yet.",
 }
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}")
+# A run of Latin "words" separated by single spaces, starting with a letter (or dashes and a
+# letter): "pip install -e .", "train_catvnoncat.h5", "--lang en", "course/".
+_LATIN_RUN = re.compile(
+    r"-*[A-Za-z][-A-Za-z0-9_./:=~@+*]*(?: +-*[A-Za-z0-9_.][-A-Za-z0-9_./:=~@+*]*)*"
+)
 
 
 def read_messages(locale_dir=LOCALE_DIR):
@@ -69,11 +74,37 @@ def read_messages(locale_dir=LOCALE_DIR):
     return messages
 
 
-def _text(value):
-    """Escape a message for HTML, show placeholders as code and keep line breaks."""
-    escaped = html.escape(value)
-    escaped = _PLACEHOLDER.sub(lambda m: f"<code>{m.group(0)}</code>", escaped)
-    return escaped.replace("\n", "<br>")
+def _isolate_latin(text):
+    """Escape ``text``, wrapping each Latin run (``pip install -e .``) in ``<bdi>``.
+
+    Inside an Arabic sentence a Latin command with punctuation is otherwise reordered by the bidi
+    algorithm (``pip install -e .`` shows as ``. pip install -e``).
+    """
+    out, last = [], 0
+    for match in _LATIN_RUN.finditer(text):
+        run, end = match.group(0), match.end()
+        if len(run) > 1 and run[-1] in ".," and run[-2] != " ":
+            run, end = run[:-1], end - 1  # sentence punctuation belongs to the Arabic sentence
+        out.append(html.escape(text[last : match.start()]))
+        out.append(f"<bdi>{html.escape(run)}</bdi>")
+        last = end
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def _text(value, arabic=False):
+    """HTML for a message: escaped, placeholders as code, line breaks kept.
+
+    With ``arabic=True`` Latin runs are isolated too (see :func:`_isolate_latin`).
+    """
+    escape = _isolate_latin if arabic else html.escape
+    out, last = [], 0
+    for match in _PLACEHOLDER.finditer(value):
+        out.append(escape(value[last : match.start()]))
+        out.append(f"<code>{html.escape(match.group(0))}</code>")
+        last = match.end()
+    out.append(escape(value[last:]))
+    return "".join(out).replace("\n", "<br>")
 
 
 def _english_cell(message):
@@ -91,10 +122,10 @@ def _arabic_cell(message, lang):
         labels = PLURAL_FORMS[lang]
         return "".join(
             f'<span class="amiq-plural"><span class="amiq-plural-form">'
-            f"{html.escape(labels[i] if i < len(labels) else str(i))}:</span> {_text(form)}</span>"
+            f"{html.escape(labels[i] if i < len(labels) else str(i))}:</span> {_text(form, arabic=True)}</span>"
             for i, form in enumerate(string)
         )
-    return _text(string)
+    return _text(string, arabic=True)
 
 
 def render_table(messages, lang):

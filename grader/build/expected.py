@@ -44,7 +44,8 @@ def build(exercise_id):
         outputs = {}
         for mistake_id, variant in mutants.mutants_of(exercise_id).items():
             try:
-                outputs[mistake_id] = protocol.encode(mutants.run(variant, case.args, case.kwargs)[0])
+                value_of_variant = mutants.run(variant, case.args, case.kwargs)[0]
+                outputs[mistake_id] = protocol.encode(value_of_variant)
             except Exception:  # noqa: BLE001 - this variant cannot run on this case
                 outputs[mistake_id] = None
         items.append(

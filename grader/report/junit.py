@@ -16,8 +16,12 @@ def render_junit(report, lang):
     for ex in report.exercises:
         suite = ET.SubElement(root, "testsuite", name=f"{report.unit}.{ex.id}")
         props = ET.SubElement(suite, "properties")
-        for key, value in (("seed", report.seed), ("mode", report.mode),
-                           ("score", points(ex.score)), ("max_score", points(ex.max_score))):
+        for key, value in (
+            ("seed", report.seed),
+            ("mode", report.mode),
+            ("score", points(ex.score)),
+            ("max_score", points(ex.max_score)),
+        ):
             ET.SubElement(props, "property", name=key, value=str(value))
         counts = {"tests": 0, "failures": 0, "errors": 0}
         seconds = 0.0

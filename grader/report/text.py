@@ -65,12 +65,33 @@ def _exercise_lines(ex, lang, color):
     for check in ex.checks:
         mark = _MARKS.get(check.status, "✗")
         title = check.title.render(lang)
-        label = "" if check.status in ("passed", "failed") else f" [{status_label(check.status, lang)}]"
+        label = (
+            "" if check.status in ("passed", "failed") else f" [{status_label(check.status, lang)}]"
+        )
         lines.append(_paint(f"      {mark} {title}{label}", check.status, color))
         for extra in feedback_lines(check, lang):
-            for part in extra.splitlines() or [""]:
+            for part in _split_isolated(extra):
                 lines.append(f"          {part}")
     return lines
+
+
+def _split_isolated(text):
+    """Split into lines, closing and reopening bidi isolates that span a line break.
+
+    A terminal treats each line as its own paragraph, so an isolate opened on one line (a
+    multi-line traceback inside an Arabic sentence) must be closed there and reopened on the next.
+    """
+    out = []
+    depth = 0
+    for line in text.splitlines() or [""]:
+        prefix = LRI * depth
+        for char in line:
+            if char == LRI:
+                depth += 1
+            elif char == PDI and depth:
+                depth -= 1
+        out.append(prefix + line + PDI * depth)
+    return out
 
 
 def summary_lines(report, lang):
@@ -139,6 +160,15 @@ def summary_lines(report, lang):
                     pending,
                 ).render(lang)
             )
+    if report.isolation == "process":
+        lines.append(
+            Message(
+                N_(
+                    "Warning: Linux namespaces were not available, so your code ran with "
+                    "process isolation only."
+                )
+            ).render(lang)
+        )
     for problem in report.problems:
         lines.append(Message(N_("Grader problem: {text}"), text=problem).render(lang))
     return lines

@@ -5,7 +5,6 @@
 
 import os
 import platform
-import sys
 import time
 from pathlib import Path
 
@@ -312,4 +311,3 @@ def grade(
         problems=problems,
         seconds=time.perf_counter() - started,
     )
-

@@ -5,9 +5,10 @@
 Started by :mod:`grader.sandbox.client` as ``python -I worker.py CTRL_FD CONFIG_JSON``. The zygote
 
 1. imports numpy and everything a worker needs (never any student code),
-2. builds the jail once: when root, new mount/network/IPC namespaces, a private mount tree with
-   empty tmpfs over the project, the reference and the hidden checks, ``/root``, ``/home``,
-   ``/tmp`` ...; the Python installation and the sandbox folder are bound back in,
+2. builds the jail once: new mount/network/IPC/PID namespaces (inside a user namespace when not
+   root), a private mount tree with empty tmpfs over the project, the reference and the hidden
+   checks, ``/root``, ``/home``, ``/tmp`` ...; the Python installation and the sandbox folder
+   are bound back in; it then continues as process 1 of the new PID namespace,
 3. forks one fresh worker per request (one per exercise, and again after a crash). Forking a
    process that never ran student code gives a clean interpreter in about a millisecond instead
    of the ~100 ms a new interpreter with numpy costs.
@@ -51,6 +52,8 @@ CLONE_NEWNS = 0x00020000
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWIPC = 0x08000000
 CLONE_NEWNET = 0x40000000
+CLONE_NEWPID = 0x20000000
+MS_NOEXEC = 8
 MS_NOSUID = 2
 MS_NODEV = 4
 MS_BIND = 4096
@@ -61,6 +64,13 @@ PR_SET_DUMPABLE = 4
 PR_SET_NO_NEW_PRIVS = 38
 
 _libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _prctl(option, value):
+    # Linux only; elsewhere (macOS) the sandbox degrades to process isolation.
+    if hasattr(_libc, "prctl"):
+        _libc.prctl(option, value, 0, 0, 0)
+
 
 MAX_STDOUT = 20_000
 
@@ -113,16 +123,17 @@ def build_jail(config):
     level = "namespaces"
     try:
         if uid == 0:
-            _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC), "unshare")
+            flags = CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWPID
+            _check(_libc.unshare(flags), "unshare")
         else:
             # Unprivileged: a user namespace grants the right to mount inside it.
-            flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC
+            flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWPID
             _check(_libc.unshare(flags), "unshare(user)")
             _write("/proc/self/setgroups", "deny")
             _write("/proc/self/uid_map", f"{uid} {uid} 1")
             _write("/proc/self/gid_map", f"{gid} {gid} 1")
             level = "user-namespaces"
-    except OSError as exc:
+    except (OSError, AttributeError) as exc:  # AttributeError: no unshare (not Linux)
         problems.append(str(exc))
         return "process", problems
 
@@ -158,14 +169,18 @@ def _keep_paths(config):
     """Folders the worker needs: the sandbox folder and this interpreter's own installation.
 
     Paths inside the project are not kept even if this interpreter's path lists them (an
-    editable install): only the sandbox folder's copies of the submission are needed.
+    editable install): only the sandbox folder's copies of the submission are needed. The
+    exception is a virtual environment inside the project (``.venv``), which holds numpy; any
+    copy of the reference installed there is masked again as a secret.
     """
     found = list(config.get("keep", ()))
     for path in [sys.prefix, sys.exec_prefix, sys.base_prefix, *sys.path]:
         path = os.path.realpath(path) if path else ""
         if not path or not os.path.isdir(path):
             continue
-        if any(_inside(path, root) for root in config.get("project", ())):
+        venv = config.get("venv")
+        in_venv = bool(venv) and _inside(path, venv)
+        if not in_venv and any(_inside(path, root) for root in config.get("project", ())):
             continue
         found.append(path)
     found = sorted(set(found), key=len)
@@ -199,7 +214,8 @@ class _CapData(ctypes.Structure):
 def _drop_capabilities():
     header = _CapHeader(0x20080522, 0)
     data = (_CapData * 2)()
-    _libc.capset(ctypes.byref(header), ctypes.byref(data))
+    if hasattr(_libc, "capset"):
+        _libc.capset(ctypes.byref(header), ctypes.byref(data))
 
 
 def _limit(kind, value):
@@ -214,7 +230,7 @@ def _limit(kind, value):
 def become_worker(request, keep_fd):
     """In the forked child: limits, identity, clean fds, then serve on ``keep_fd``."""
     os.setsid()
-    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE, signal.SIGCHLD):
         signal.signal(sig, signal.SIG_DFL)
     max_fd = os.sysconf("SC_OPEN_MAX") if hasattr(os, "sysconf") else 1024
@@ -239,8 +255,8 @@ def become_worker(request, keep_fd):
         # With a uid of its own the worker is that uid's only process, so this forbids
         # fork, threads and exec: nothing can outlive the worker.
         _limit(resource.RLIMIT_NPROC, 1 if uid else 0)
-    _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-    _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    _prctl(PR_SET_NO_NEW_PRIVS, 1)
+    _prctl(PR_SET_DUMPABLE, 0)
     # The student's package goes last on the path, after numpy is already imported.
     sys.path.append(request["workdir"])
     sys.dont_write_bytecode = True
@@ -438,7 +454,9 @@ class Server:
             }
         except MemoryError:
             reply = {"op": "limit", "id": call_id, "kind": "memory"}
-        except BaseException as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt, pytest.exit ...
+        except (
+            BaseException
+        ) as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt, pytest.exit ...
             where = _innermost(exc.__traceback__)
             try:
                 text = str(exc)
@@ -486,13 +504,37 @@ def _warm_up():
     _Capture().write("warm-up")
 
 
+def _enter_pid_namespace(ctrl, problems):
+    """Fork the zygote proper as process 1 of the new PID namespace (the jail unshared it).
+
+    Workers forked from it cannot see or signal any process outside the namespace (not the
+    grader, not the zygote's parent), and everything in it dies with it. The original process
+    only waits for it.
+    """
+    pid = os.fork()
+    if pid > 0:
+        ctrl.close()
+        try:
+            os.waitpid(pid, 0)
+        finally:
+            os._exit(0)
+    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    try:
+        # A /proc of the new namespace: the workers see only their own processes.
+        _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
+    except OSError as exc:
+        problems.append(str(exc))
+
+
 def zygote(ctrl_fd, config):
     """Build the jail, report readiness, then fork a worker for each request."""
     _warm_up()
     ctrl = socket.socket(fileno=ctrl_fd)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     level, problems = build_jail(config)
+    if level != "process":
+        _enter_pid_namespace(ctrl, problems)
     ctrl.send(json.dumps({"op": "ready", "isolation": level, "problems": problems}).encode())
     while True:
         data, fds, _flags, _addr = socket.recv_fds(ctrl, 65536, 1)
@@ -510,9 +552,16 @@ def zygote(ctrl_fd, config):
                     os._exit(70)
             os.close(fds[0])
             ctrl.send(json.dumps({"op": "forked", "pid": pid}).encode())
-        elif op == "wait":
+        elif op == "reap":
+            # Kill (if still running) and reap a worker: pids are those of the zygote's own
+            # namespace, so the grader asks the zygote instead of signalling itself.
+            pid = int(request["pid"])
             try:
-                _, status = os.waitpid(int(request["pid"]), 0)
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            try:
+                _, status = os.waitpid(pid, 0)
                 reply = {"op": "status", "status": status}
             except ChildProcessError:
                 reply = {"op": "status", "status": None}

@@ -70,6 +70,7 @@ def _python_env():
 def _site_dirs():
     """Installed-package folders of this interpreter (the zygote runs with ``-S``)."""
     roots = _project_roots()
+    venv = venv_prefix()
     dirs = []
     for path in sys.path:
         if not path or not os.path.isdir(path):
@@ -77,10 +78,25 @@ def _site_dirs():
         name = os.path.basename(path.rstrip("/"))
         if name not in ("site-packages", "dist-packages"):
             continue
-        if any(os.path.realpath(path).startswith(root + "/") for root in roots):
+        real = os.path.realpath(path)
+        # A virtual environment inside the project (e.g. `.venv`) holds numpy and is needed;
+        # the project's own package folders are not (the worker gets copies of the submission).
+        in_venv = venv is not None and _inside(real, venv)
+        if not in_venv and any(_inside(real, root) for root in roots):
             continue
         dirs.append(path)
     return dirs
+
+
+def _inside(path, root):
+    return path == root or path.startswith(root.rstrip("/") + "/")
+
+
+def venv_prefix():
+    """The real path of this interpreter's virtual environment, or None outside one."""
+    if sys.prefix == sys.base_prefix:
+        return None
+    return os.path.realpath(sys.prefix)
 
 
 def _project_roots():
@@ -103,6 +119,12 @@ def _secret_dirs():
     grader_dir = find_package_dir("grader")
     if grader_dir is not None and (grader_dir / "hidden").is_dir():
         secrets.append(str(grader_dir / "hidden"))
+    # A non-editable install keeps its own copies in site-packages: hide those too.
+    for site in _site_dirs():
+        for relative in ("solutions", os.path.join("grader", "hidden")):
+            candidate = os.path.join(site, relative)
+            if os.path.isdir(candidate) and candidate not in secrets:
+                secrets.append(candidate)
     return secrets
 
 
@@ -124,6 +146,7 @@ class Zygote:
             "isolate": self.isolate,
             "keep": [self.base_dir],
             "project": _project_roots(),
+            "venv": venv_prefix(),
             "mask": ["/root", "/home", "/tmp", "/var/tmp", "/dev/shm", "/run"]
             + _project_roots()
             + [p for p in os.environ.get("AMIQ_SANDBOX_MASK", "").split(os.pathsep) if p],
@@ -205,10 +228,13 @@ class Zygote:
             theirs.close()
         return int(reply["pid"]), mine
 
-    def wait(self, pid):
-        """Reap a worker; returns its wait status (or None)."""
+    def reap(self, pid):
+        """Kill a worker if it still runs and reap it; returns its wait status (or None).
+
+        The zygote does the killing: worker pids belong to its PID namespace.
+        """
         try:
-            self.ctrl.send(json.dumps({"op": "wait", "pid": pid}).encode())
+            self.ctrl.send(json.dumps({"op": "reap", "pid": pid}).encode())
             return self._recv(10.0).get("status")
         except (OSError, SandboxError):
             return None

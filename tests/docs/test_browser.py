@@ -96,8 +96,13 @@ class Traffic:
 
     def attach(self, context):
         context.on("request", lambda request: self.requests.append(request.url))
-        context.on("requestfailed", lambda request: self.failures.append(f"failed {request.url}"))
+        context.on("requestfailed", self._failed)
         context.on("response", self._response)
+
+    def _failed(self, request):
+        # A navigation cancels what the old page was still fetching (the speech worker's data).
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.failures.append(f"failed {request.url}: {request.failure}")
 
     def _response(self, response):
         # Material's language selector probes sitemap.xml next to the page; a 404 there is harmless.

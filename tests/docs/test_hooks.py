@@ -211,6 +211,15 @@ def test_messages_table(locale_dir, lang, headers, missing, plural_label):
     assert "السطر الأول<br>السطر الثاني" in html
 
 
+def test_latin_runs_in_arabic_messages_are_isolated():
+    text = "شغّل الأمر (pip install -e .) على الملف train.h5 و {file}."
+    html = messages._text(text, arabic=True)
+    assert "(<bdi>pip install -e .</bdi>)" in html
+    assert "<bdi>train.h5</bdi> و <code>{file}</code>." in html
+    # English text is only escaped: no isolation needed in a left-to-right cell.
+    assert "<bdi>" not in messages._text("Run pip install -e . now")
+
+
 def test_messages_table_without_catalogue(tmp_path):
     assert "لا توجد رسائل" in messages.render_table(messages.read_messages(tmp_path), "ar")
     assert "no messages yet" in messages.render_table([], "en")

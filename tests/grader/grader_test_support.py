@@ -13,8 +13,10 @@ def write_submission(folder, step_extra="", cat_extra="", reference=False):
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     if reference:
-        source = {n: (ROOT / "solutions" / "c1w4" / n).read_text() for n in
-                  ("step_by_step.py", "cat_classifier.py")}
+        source = {
+            n: (ROOT / "solutions" / "c1w4" / n).read_text()
+            for n in ("step_by_step.py", "cat_classifier.py")
+        }
     else:
         source = render_unit(ROOT / "solutions", "c1w4")
     (folder / "step_by_step.py").write_text(source["step_by_step.py"] + "\n" + step_extra)

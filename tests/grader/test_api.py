@@ -19,6 +19,7 @@ def test_registers_a_spec_and_marks_the_function():
 
 def test_redefinition_replaces_rather_than_duplicates():
     for _ in range(2):
+
         @api.check("compute_cost", points=1, visibility="hidden", title="t")
         def check_twice(submission):
             return None

@@ -32,9 +32,9 @@ def _extract():
     return found
 
 
-def _catalog():
+def _catalog(po_dir=PO_DIR):
     entries = {}
-    for path in sorted(PO_DIR.glob("*.po")):
+    for path in sorted(Path(po_dir).glob("*.po")):
         with open(path, "rb") as fh:
             catalog = read_po(fh, locale="ar")
         for message in catalog:
@@ -50,21 +50,11 @@ def _fields(text):
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.fixture(scope="module")
-def extracted():
-    return _extract()
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return _catalog()
-
-
 def _singular(key):
     return key if isinstance(key, str) else key[0]
 
 
-def test_every_message_has_an_arabic_translation(extracted, catalog):
+def missing_translations(extracted, catalog):
     by_singular = {_singular(k): v for k, v in catalog.items()}
     missing = []
     for key, where in extracted.items():
@@ -78,18 +68,17 @@ def test_every_message_has_an_arabic_translation(extracted, catalog):
             missing.append(f"{where}: {key!r} (fuzzy or empty in {entry[0]})")
         elif isinstance(key, tuple) != isinstance(message.id, tuple):
             missing.append(f"{where}: {key!r} (plural mismatch in {entry[0]})")
-    assert not missing, "untranslated message ids:\n" + "\n".join(missing)
+    return missing
 
 
-def test_no_obsolete_entries(extracted, catalog):
+def obsolete_entries(extracted, catalog):
     used = {_singular(k) for k in extracted}
-    obsolete = [f"{po}: {_singular(k)!r}" for k, (po, _) in catalog.items() if _singular(k) not in used]
-    assert not obsolete, "ids no longer in the code:\n" + "\n".join(obsolete)
+    return [f"{po}: {_singular(k)!r}" for k, (po, _) in catalog.items() if _singular(k) not in used]
 
 
-def test_placeholders_match(catalog):
+def placeholder_problems(catalog):
     bad = []
-    for key, (po, message) in catalog.items():
+    for _key, (po, message) in catalog.items():
         if isinstance(message.id, str):
             if message.string and _fields(message.string) != _fields(message.id):
                 bad.append(f"{po}: {message.id!r}")
@@ -99,16 +88,45 @@ def test_placeholders_match(catalog):
             fields = _fields(form)
             if not fields <= allowed or (allowed - fields) - COUNT_FIELDS:
                 bad.append(f"{po}: {message.id[0]!r} form {form!r}")
-    assert not bad, "placeholders differ between msgid and msgstr:\n" + "\n".join(bad)
+    return bad
 
 
-def test_plural_entries_have_six_forms(catalog):
-    short = [
+def short_plurals(catalog):
+    return [
         f"{po}: {message.id[0]!r}"
         for _, (po, message) in catalog.items()
         if isinstance(message.id, tuple)
         and (len(message.string) != ARABIC_FORMS or not all(message.string))
     ]
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    return _extract()
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return _catalog()
+
+
+def test_every_message_has_an_arabic_translation(extracted, catalog):
+    missing = missing_translations(extracted, catalog)
+    assert not missing, "untranslated message ids:\n" + "\n".join(missing)
+
+
+def test_no_obsolete_entries(extracted, catalog):
+    obsolete = obsolete_entries(extracted, catalog)
+    assert not obsolete, "ids no longer in the code:\n" + "\n".join(obsolete)
+
+
+def test_placeholders_match(catalog):
+    bad = placeholder_problems(catalog)
+    assert not bad, "placeholders differ between msgid and msgstr:\n" + "\n".join(bad)
+
+
+def test_plural_entries_have_six_forms(catalog):
+    short = short_plurals(catalog)
     assert not short, "Arabic plural entries need 6 forms:\n" + "\n".join(short)
 
 
@@ -116,3 +134,46 @@ def test_headers_declare_arabic_plural_forms():
     for path in sorted(PO_DIR.glob("*.po")):
         text = path.read_text(encoding="utf-8")
         assert re.search(r"Plural-Forms:\s*nplurals=6;", text), path.name
+
+
+BROKEN_PO = """msgid ""
+msgstr ""
+"Language: ar\\n"
+"Plural-Forms: nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 && n%100<=99 ? 4 : 5);\\n"
+
+#, fuzzy
+msgid "Fuzzy {x}"
+msgstr "غامض {x}"
+
+msgid "Wrong {name}"
+msgstr "خطأ {other}"
+
+msgid "Old message"
+msgstr "رسالة قديمة"
+
+msgid "{n} check"
+msgid_plural "{n} checks"
+msgstr[0] "لا فحوص"
+msgstr[1] "فحص واحد"
+msgstr[2] "فحصان"
+msgstr[3] ""
+msgstr[4] "{n} فحصًا"
+msgstr[5] "{n} فحص"
+"""
+
+
+def test_the_checks_catch_broken_catalogues(tmp_path):
+    (tmp_path / "broken.po").write_text(BROKEN_PO, encoding="utf-8")
+    catalog = _catalog(tmp_path)
+    extracted = {
+        "Fuzzy {x}": "a.py:1",
+        "Wrong {name}": "a.py:2",
+        "Missing": "a.py:3",
+        ("{n} check", "{n} checks"): "a.py:4",
+    }
+    missing = missing_translations(extracted, catalog)
+    assert any("Fuzzy" in m for m in missing) and any("Missing" in m for m in missing)
+    assert any("{n} check" in m for m in missing)  # an empty plural form
+    assert obsolete_entries(extracted, catalog) == ["broken.po: 'Old message'"]
+    assert placeholder_problems(catalog) == ["broken.po: 'Wrong {name}'"]
+    assert short_plurals(catalog) == ["broken.po: '{n} check'"]

@@ -64,12 +64,16 @@ def test_broken_translation_placeholder_falls_back(monkeypatch):
     ],
 )
 def test_arabic_plural_uses_the_right_form(n, expected):
-    message = Plural("{n} exercise is not attempted yet.", "{n} exercises are not attempted yet.", n)
+    message = Plural(
+        "{n} exercise is not attempted yet.", "{n} exercises are not attempted yet.", n
+    )
     assert message.render("ar").endswith(expected)
 
 
 def test_english_plural():
-    message = Plural("{n} exercise is not attempted yet.", "{n} exercises are not attempted yet.", 1)
+    message = Plural(
+        "{n} exercise is not attempted yet.", "{n} exercises are not attempted yet.", 1
+    )
     assert message.render("en") == "1 exercise is not attempted yet."
     other = Plural("{n} exercise is not attempted yet.", "{n} exercises are not attempted yet.", 4)
     assert other.render("en") == "4 exercises are not attempted yet."
@@ -83,7 +87,9 @@ def test_sanitize_removes_terminal_and_bidi_controls():
 
 
 def test_failure_carries_message_details_and_mistake():
-    mistake = Mistake("linear_forward.transposed", Message("W was transposed."), Message("Use W, not W.T."))
+    mistake = Mistake(
+        "linear_forward.transposed", Message("W was transposed."), Message("Use W, not W.T.")
+    )
     exc = Failure(Message("Z is wrong."), details=["detail as msgid"], mistake=mistake)
     assert exc.message.render("en") == "Z is wrong."
     assert exc.details[0].render("en") == "detail as msgid"
@@ -105,7 +111,9 @@ def test_student_problems_have_statuses_and_safe_messages():
     assert error.details()[0].render("en").startswith("Where it happened")
     assert CallTimeout(1.5).status == "timeout"
     assert "1.5" in CallTimeout(1.5).message().render("en")
-    assert ResourceLimit("memory").message().render("en") == "Your code used more memory than allowed."
+    assert (
+        ResourceLimit("memory").message().render("en") == "Your code used more memory than allowed."
+    )
     assert WorkerCrashed("signal SIGSEGV").status == "crashed"
     assert "garbage" in ProtocolViolation("garbage").message().render("en")
 
@@ -115,4 +123,8 @@ def test_message_equality_and_json():
     assert a == Message("Z has shape {shape}.", shape=(3, 2))
     assert a != Message("Z has shape {shape}.", shape=(2, 3))
     data = a.to_json("en")
-    assert data == {"msgid": "Z has shape {shape}.", "params": {"shape": "(3, 2)"}, "text": "Z has shape (3, 2)."}
+    assert data == {
+        "msgid": "Z has shape {shape}.",
+        "params": {"shape": "(3, 2)"},
+        "text": "Z has shape (3, 2).",
+    }

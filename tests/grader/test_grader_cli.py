@@ -19,8 +19,20 @@ def test_json_output_file_and_exit_code(tmp_path, capsys):
     folder = write_submission(tmp_path / "ref", reference=True)
     out = tmp_path / "report.json"
     out.write_text("old content")
-    status = main(_args(folder, "--hidden", "--format", "json", "--output", str(out), "--lang", "en",
-                        "--seed", "7"))
+    status = main(
+        _args(
+            folder,
+            "--hidden",
+            "--format",
+            "json",
+            "--output",
+            str(out),
+            "--lang",
+            "en",
+            "--seed",
+            "7",
+        )
+    )
     assert status == 0
     data = json.loads(out.read_text())
     assert data["seed"] == 7 and data["score"] == data["max_score"] > 0
@@ -74,7 +86,43 @@ def test_python_dash_m_grader(tmp_path):
     env.pop("AMIQ_LANG", None)
     env.pop("LC_ALL", None)
     env.pop("LC_MESSAGES", None)
-    proc = subprocess.run([sys.executable, "-m", "grader", "compute_cost", *_args(folder)],
-                          capture_output=True, text=True, env=env, cwd=str(tmp_path), timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "grader", "compute_cost", *_args(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=str(tmp_path),
+        timeout=120,
+    )
     assert proc.returncode == 1
     assert "لم يُحَلّ بعد" in proc.stdout  # language from the locale
+
+
+def test_class_mode_writes_one_csv_row_per_student(tmp_path, capsys):
+    import csv
+
+    classroom = tmp_path / "class"
+    write_submission(classroom / "alice", reference=True)
+    write_submission(classroom / "bob")
+    (classroom / "carol").mkdir()
+    out = tmp_path / "grades.csv"
+    status = main(
+        [
+            "--class",
+            str(classroom),
+            "--check-root",
+            str(ENGINE_CHECKS),
+            "--lang",
+            "en",
+            "--output",
+            str(out),
+            "compute_cost",
+            "linear_forward",
+        ]
+    )
+    assert status == 0
+    rows = {r["submission"]: r for r in csv.DictReader(out.open())}
+    assert set(rows) == {"alice", "bob", "carol"}
+    assert (rows["alice"]["score"], rows["alice"]["max_score"]) == ("9", "9")
+    assert rows["bob"]["score"] == "0" and rows["bob"]["compute_cost"] == "0"
+    assert rows["carol"]["score"] == "" and "No exercise files" in rows["carol"]["error"]

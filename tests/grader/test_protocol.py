@@ -109,9 +109,15 @@ def test_too_deep_values_become_foreign():
 
 
 def _nd(dtype="<f8", shape=(2,), data=None):
-    raw = np.zeros(int(np.prod(shape)), dtype=np.dtype(dtype) if dtype[-1:].isdigit() else "f8").tobytes()
-    return {"$": "nd", "dtype": dtype, "shape": list(shape),
-            "data": base64.b64encode(raw).decode() if data is None else data}
+    raw = np.zeros(
+        int(np.prod(shape)), dtype=np.dtype(dtype) if dtype[-1:].isdigit() else "f8"
+    ).tobytes()
+    return {
+        "$": "nd",
+        "dtype": dtype,
+        "shape": list(shape),
+        "data": base64.b64encode(raw).decode() if data is None else data,
+    }
 
 
 @pytest.mark.parametrize(

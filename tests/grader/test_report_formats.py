@@ -12,7 +12,12 @@ from report_fixtures import make_report
 def test_json_report_has_every_check_and_its_feedback():
     data = json.loads(render(make_report(mode="hidden"), "json", "en"))
     assert data["format"] == "amiq-grader-report"
-    assert (data["score"], data["max_score"], data["seed"], data["mode"]) == (2.0, 8.0, 42, "hidden")
+    assert (data["score"], data["max_score"], data["seed"], data["mode"]) == (
+        2.0,
+        8.0,
+        42,
+        "hidden",
+    )
     checks = [c for ex in data["exercises"] for c in ex["checks"]]
     assert len(checks) == 4
     failed = next(c for c in checks if c["status"] == "failed")
@@ -37,7 +42,9 @@ def test_gradescope_results():
     assert {t["visibility"] for t in tests} == {"visible", "after_published"}
     failed = next(t for t in tests if t["status"] == "failed" and "mistake" in t["output"].lower())
     assert "W was transposed." in failed["output"]
-    assert all({"name", "score", "max_score", "status", "output", "visibility"} <= set(t) for t in tests)
+    assert all(
+        {"name", "score", "max_score", "status", "output", "visibility"} <= set(t) for t in tests
+    )
 
 
 def test_junit_xml():

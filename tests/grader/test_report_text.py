@@ -53,3 +53,16 @@ def test_arabic_is_translated_and_isolated():
     for line in text.splitlines():
         if "linear_forward" in line:
             assert f"{LRI}" in line
+
+
+def test_multi_line_isolates_are_balanced_per_line():
+    from course.i18n import PDI
+    from grader.report.text import _split_isolated
+
+    lines = _split_isolated(f"موضع حدوثه:\n{LRI}Traceback\n  File x\nValueError{PDI}")
+    assert len(lines) == 4
+    for line in lines:
+        assert line.count(LRI) == line.count(PDI)
+    assert lines[0] == "موضع حدوثه:"
+    assert lines[1] == f"{LRI}Traceback{PDI}"
+    assert lines[3] == f"{LRI}ValueError{PDI}"

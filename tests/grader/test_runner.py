@@ -1,7 +1,6 @@
 """The engine end to end on its own test checks: completeness, statuses, determinism."""
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -40,13 +39,17 @@ def _without_timings(data):
 
 
 def test_grading_is_deterministic(tmp_path):
-    folder = write_submission(tmp_path / "ref", reference=True, step_extra='''
+    folder = write_submission(
+        tmp_path / "ref",
+        reference=True,
+        step_extra="""
 def compute_cost(AL, Y):
     # Right on the published case, wrong on random ones: the rng-driven check decides.
     m = Y.shape[1]
     cost = np.squeeze((1.0 / m) * (-np.dot(Y, np.log(AL).T) - np.dot(1 - Y, np.log(1 - AL).T)))
     return cost if m == 3 else float(cost)
-''')
+""",
+    )
     first = report_data(grade(submission=folder, hidden=True, check_root=ENGINE_CHECKS), "en")
     second = report_data(grade(submission=folder, hidden=True, check_root=ENGINE_CHECKS), "en")
     assert _without_timings(first) == _without_timings(second)
@@ -64,7 +67,9 @@ def test_check_seeds_depend_on_run_seed_and_check():
 
 def test_exercise_selection_and_errors(tmp_path):
     assert [ex.id for ex in select_exercises(["compute_cost", "linear_forward"])] == [
-        "linear_forward", "compute_cost"]
+        "linear_forward",
+        "compute_cost",
+    ]
     with pytest.raises(GradingError) as info:
         select_exercises(["nope"])
     assert "nope" in str(info.value) and "تمرين غير معروف" in str(info.value)
@@ -93,7 +98,7 @@ def test_hidden_without_hidden_checks_is_refused(tmp_path):
 
 
 BROKEN_CHECKS = {
-    "check_linear_forward.py": '''
+    "check_linear_forward.py": """
 import pytest
 from grader.api import check
 
@@ -115,7 +120,7 @@ def check_pass(submission, rng):
 
 def test_stray():
     raise RuntimeError("stray test functions are never run")
-''',
+""",
     "check_compute_cost.py": "raise ImportError('broken check module')\n",
 }
 
@@ -126,8 +131,11 @@ def test_every_expected_check_reports_something(tmp_path):
     unit.mkdir(parents=True)
     for name, text in BROKEN_CHECKS.items():
         (unit / name).write_text(text)
-    report = grade(["linear_forward", "compute_cost"], submission=write_submission(tmp_path / "s"),
-                   check_root=root)
+    report = grade(
+        ["linear_forward", "compute_cost"],
+        submission=write_submission(tmp_path / "s"),
+        check_root=root,
+    )
     by_name = {c.name: c for c in report.checks}
     assert set(by_name) == {"check_internal", "check_skip", "check_assert", "check_pass"}
     assert by_name["check_internal"].status == "error" and by_name["check_internal"].internal
@@ -152,8 +160,11 @@ def test_notebook_check_prints_the_same_feedback(tmp_path, capsys):
 @pytest.mark.skipif(not REAL, reason="the real checks are not there yet")
 def test_real_checks_reference_scores_100_percent(tmp_path):
     report = grade(submission=write_submission(tmp_path / "ref", reference=True), hidden=True)
-    failing = [(c.id, c.status, c.message.render("en") if c.message else "") for c in report.checks
-               if c.status != "passed"]
+    failing = [
+        (c.id, c.status, c.message.render("en") if c.message else "")
+        for c in report.checks
+        if c.status != "passed"
+    ]
     assert not failing
     assert report.score == report.max_score > 0 and not report.problems
 
@@ -163,7 +174,8 @@ def test_real_checks_stubs_score_zero_not_attempted(tmp_path):
     report = grade(submission=write_submission(tmp_path / "stubs"), hidden=True)
     assert report.score == 0
     assert all(ex.status == "not_attempted" for ex in report.exercises), [
-        (ex.id, ex.status) for ex in report.exercises]
+        (ex.id, ex.status) for ex in report.exercises
+    ]
 
 
 @pytest.mark.skipif(not REAL, reason="the real checks are not there yet")

@@ -15,7 +15,7 @@ from grader.sandbox.client import Limits, Sandbox, Submission, module_of, read_s
 from grader.sandbox.protocol import Foreign
 from grader_test_support import write_submission
 
-EXTRA = '''
+EXTRA = """
 import os, sys
 
 def linear_forward(A, W, b):
@@ -51,7 +51,7 @@ def update_parameters(params, grads, learning_rate):
 
 def linear_backward(dZ, cache):
     return initialize_parameters(1, 1, 1)
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -131,8 +131,12 @@ def test_crash_memory_and_foreign(sandbox):
 
 def test_stage_isolation_uses_the_reference_callee(sandbox):
     sub = Submission(sandbox, "L_model_forward", "hidden", 0)
-    params = {"W1": np.ones((2, 3)), "b1": np.zeros((2, 1)),
-              "W2": np.ones((1, 2)), "b2": np.zeros((1, 1))}
+    params = {
+        "W1": np.ones((2, 3)),
+        "b1": np.zeros((2, 1)),
+        "W2": np.ones((1, 2)),
+        "b2": np.zeros((1, 1)),
+    }
     X = np.full((3, 4), 0.1)
     with pytest.raises(StudentError):
         sub.call("L_model_forward", X, params)
@@ -146,26 +150,34 @@ def test_stage_isolation_uses_the_reference_callee(sandbox):
 def test_reference_errors_reach_the_student_code(sandbox):
     sub = Submission(sandbox, "compute_cost", "hidden", 0)
     with pytest.raises(StudentError) as info:
-        sub.call("compute_cost", np.ones((1, 6)), np.ones((1, 6)),
-                 reference_callees=("linear_activation_forward",))
+        sub.call(
+            "compute_cost",
+            np.ones((1, 6)),
+            np.ones((1, 6)),
+            reference_callees=("linear_activation_forward",),
+        )
     assert info.value.type_name == "ReferenceCallError"
     sub.close()
 
 
 def test_callback_budget_is_bounded(tmp_path):
-    extra = '''
+    extra = """
 def L_model_forward(X, parameters):
     for _ in range(50):
         linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
     return None
-'''
+"""
     folder = write_submission(tmp_path / "sub", step_extra=extra)
     box = Sandbox(read_submission(folder), limits=Limits(max_callbacks=10))
     try:
         sub = Submission(box, "L_model_forward", "hidden", 0)
         with pytest.raises(StudentError) as info:
-            sub.call("L_model_forward", np.ones((2, 2)), {"W1": np.ones((2, 2)), "b1": np.ones((2, 1))},
-                     reference_callees=("linear_activation_forward",))
+            sub.call(
+                "L_model_forward",
+                np.ones((2, 2)),
+                {"W1": np.ones((2, 2)), "b1": np.ones((2, 1))},
+                reference_callees=("linear_activation_forward",),
+            )
         assert "more than 10 calls" in info.value.error_message
     finally:
         box.close()
@@ -174,14 +186,18 @@ def L_model_forward(X, parameters):
 def test_public_mode_cannot_use_the_reference(sandbox):
     sub = Submission(sandbox, "L_model_forward", "public", 0)
     with pytest.raises(RuntimeError, match="hidden mode"):
-        sub.call("L_model_forward", np.ones((2, 2)), {}, reference_callees=("linear_activation_forward",))
+        sub.call(
+            "L_model_forward", np.ones((2, 2)), {}, reference_callees=("linear_activation_forward",)
+        )
     sub.close()
 
 
 def test_call_many_in_one_round_trip(sandbox):
     sub = Submission(sandbox, "linear_forward", "public", 0)
-    calls = [("linear_forward", (np.full((3, 2), float(i)), np.ones((4, 3)), np.zeros((4, 1))), {})
-             for i in range(50)]
+    calls = [
+        ("linear_forward", (np.full((3, 2), float(i)), np.ones((4, 3)), np.zeros((4, 1))), {})
+        for i in range(50)
+    ]
     outs = sub.call_many(calls)
     assert [float(o.value[0][0, 0]) for o in outs] == [3.0 * i for i in range(50)]
     assert sub.calls == 1
@@ -201,7 +217,7 @@ def test_missing_module_file_is_a_student_error(tmp_path):
 
 
 def test_garbage_on_the_channel_is_a_protocol_violation(tmp_path):
-    extra = '''
+    extra = """
 import socket
 def linear_forward(A, W, b):
     for fd in range(3, 64):
@@ -212,7 +228,7 @@ def linear_forward(A, W, b):
         except OSError:
             pass
     return 1
-'''
+"""
     folder = write_submission(tmp_path / "sub", step_extra=extra)
     box = Sandbox(read_submission(folder))
     try:
@@ -235,7 +251,7 @@ def test_module_of():
 def test_process_level_isolation_still_grades(tmp_path):
     # Without namespaces (non-root hosts where user namespaces are unavailable) the worker is
     # still a separate process with rlimits and no way to fork.
-    extra = '''
+    extra = """
 import os
 def linear_forward(A, W, b):
     try:
@@ -244,13 +260,31 @@ def linear_forward(A, W, b):
     except OSError:
         forked = False
     return np.dot(W, A) + b, forked
-'''
+"""
     folder = write_submission(tmp_path / "sub", step_extra=extra)
     box = Sandbox(read_submission(folder), isolate=False)
     try:
         assert box.isolation == "process"
         sub = Submission(box, "linear_forward", "public", 0)
-        Z, forked = sub.call("linear_forward", np.ones((3, 2)), np.ones((4, 3)), np.zeros((4, 1))).value
+        Z, forked = sub.call(
+            "linear_forward", np.ones((3, 2)), np.ones((4, 3)), np.zeros((4, 1))
+        ).value
         assert Z.shape == (4, 2) and forked is False
     finally:
         box.close()
+
+
+def test_exercise_time_budget_caps_later_calls(sandbox):
+    sandbox.limits.exercise_seconds = 0.6
+    try:
+        sub = Submission(sandbox, "compute_cost", "public", 0)
+        with pytest.raises(CallTimeout):
+            sub.call("compute_cost", np.ones((1, 1)), np.ones((1, 1)), timeout=0.7)
+        started = __import__("time").monotonic()
+        with pytest.raises(CallTimeout) as info:
+            sub.call("compute_cost", np.ones((1, 1)), np.ones((1, 1)), timeout=30)
+        assert info.value.seconds == 0.5
+        assert __import__("time").monotonic() - started < 5
+        sub.close()
+    finally:
+        sandbox.limits.exercise_seconds = 30.0

@@ -12,7 +12,7 @@ from grader_test_support import ROOT, write_submission
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="namespaces and uid switch need root")
 
-PROBE = f'''
+PROBE = f"""
 import os, socket
 
 def _try(action):
@@ -33,9 +33,11 @@ def linear_forward(A, W, b):
         "network": _try(lambda: socket.create_connection(("1.1.1.1", 53), timeout=1)),
         "fork": _try(os.fork),
         "write_cwd": _try(lambda: open("x.txt", "w").write("x")),
+        "processes": sorted(int(p) for p in os.listdir("/proc") if p.isdigit()),
+        "kill_parent": _try(lambda: os.kill(os.getppid(), 9)),
         "numpy": np.__file__,
     }}
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +83,12 @@ def test_no_network_no_fork_no_writes(probe):
     assert probe["network"].startswith("denied")
     assert probe["fork"].startswith("denied")
     assert probe["write_cwd"].startswith("denied")
+
+
+def test_only_the_sandbox_processes_are_visible_and_none_can_be_signalled(probe):
+    # A fresh PID namespace: process 1 is the zygote, the other is the worker itself.
+    assert len(probe["processes"]) == 2 and probe["processes"][0] == 1
+    assert probe["kill_parent"].startswith("denied")
 
 
 def test_numpy_still_imports(probe):

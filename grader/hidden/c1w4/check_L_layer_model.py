@@ -1,6 +1,6 @@
-"""Hidden checks of ``L_layer_model`` (exercise 12 of c1w4): random non-square cases vs the reference.
+"""Hidden checks of ``L_layer_model`` (c1w4 exercise 12): random non-square cases.
 
-الفحوص المخفية للتمرين ``L_layer_model``: حالات عشوائية غير مربّعة تُقارَن بالحل المرجعي.
+الفحوص المخفية للتمرين ``L_layer_model``: حالات عشوائية غير مربّعة.
 """
 
 from course.i18n import N_

@@ -1,6 +1,6 @@
-"""Hidden checks of ``L_model_forward`` (exercise 5 of c1w4): random non-square cases vs the reference.
+"""Hidden checks of ``L_model_forward`` (c1w4 exercise 5): random non-square cases.
 
-الفحوص المخفية للتمرين ``L_model_forward``: حالات عشوائية غير مربّعة تُقارَن بالحل المرجعي.
+الفحوص المخفية للتمرين ``L_model_forward``: حالات عشوائية غير مربّعة.
 """
 
 from grader.api import check

@@ -1,6 +1,6 @@
-"""Hidden checks of ``compute_cost`` (exercise 6 of c1w4): random non-square cases vs the reference.
+"""Hidden checks of ``compute_cost`` (c1w4 exercise 6): random non-square cases.
 
-الفحوص المخفية للتمرين ``compute_cost``: حالات عشوائية غير مربّعة تُقارَن بالحل المرجعي.
+الفحوص المخفية للتمرين ``compute_cost``: حالات عشوائية غير مربّعة.
 """
 
 from grader.api import check

@@ -1,6 +1,6 @@
-"""Hidden checks of ``linear_activation_backward`` (exercise 8 of c1w4): random non-square cases vs the reference.
+"""Hidden checks of ``linear_activation_backward`` (c1w4 exercise 8): random non-square cases.
 
-الفحوص المخفية للتمرين ``linear_activation_backward``: حالات عشوائية غير مربّعة تُقارَن بالحل المرجعي.
+الفحوص المخفية للتمرين ``linear_activation_backward``: حالات عشوائية غير مربّعة.
 """
 
 from grader.api import check

@@ -1,6 +1,6 @@
-"""Hidden checks of ``linear_backward`` (exercise 7 of c1w4): random non-square cases vs the reference.
+"""Hidden checks of ``linear_backward`` (c1w4 exercise 7): random non-square cases.
 
-الفحوص المخفية للتمرين ``linear_backward``: حالات عشوائية غير مربّعة تُقارَن بالحل المرجعي.
+الفحوص المخفية للتمرين ``linear_backward``: حالات عشوائية غير مربّعة.
 """
 
 from grader.api import check

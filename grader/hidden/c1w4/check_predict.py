@@ -1,6 +1,6 @@
-"""Hidden checks of ``predict`` (exercise 13 of c1w4): random non-square cases vs the reference.
+"""Hidden checks of ``predict`` (c1w4 exercise 13): random non-square cases.
 
-الفحوص المخفية للتمرين ``predict``: حالات عشوائية غير مربّعة تُقارَن بالحل المرجعي.
+الفحوص المخفية للتمرين ``predict``: حالات عشوائية غير مربّعة.
 """
 
 from grader.api import check

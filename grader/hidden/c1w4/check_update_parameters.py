@@ -1,6 +1,6 @@
-"""Hidden checks of ``update_parameters`` (exercise 10 of c1w4): random non-square cases vs the reference.
+"""Hidden checks of ``update_parameters`` (c1w4 exercise 10): random non-square cases.
 
-الفحوص المخفية للتمرين ``update_parameters``: حالات عشوائية غير مربّعة تُقارَن بالحل المرجعي.
+الفحوص المخفية للتمرين ``update_parameters``: حالات عشوائية غير مربّعة.
 """
 
 from grader.api import check

@@ -1,4 +1,4 @@
-"""Public checks of ``L_model_backward`` (exercise 9 of c1w4): fixed cases, stored expected outputs.
+"""Public checks of ``L_model_backward`` (c1w4 exercise 9): fixed cases, stored outputs.
 
 الفحوص العلنية للتمرين ``L_model_backward``: حالات ثابتة ومخرجات متوقَّعة مخزَّنة.
 """
@@ -11,14 +11,14 @@ EX = "L_model_backward"
 
 @check(EX, points=1, visibility="public", title=s.TITLE_SHAPES)
 def check_shapes(submission):
-    s.public_values(submission, EX, ['course', 'consistent'], values=False)
+    s.public_values(submission, EX, ["course", "consistent"], values=False)
 
 
 @check(EX, points=2, visibility="public", title=s.TITLE_VALUES)
 def check_values(submission):
-    s.public_values(submission, EX, ['course', 'consistent'])
+    s.public_values(submission, EX, ["course", "consistent"])
 
 
 @check(EX, points=1, visibility="public", title=s.TITLE_GRAD_OWN_PUBLIC)
 def check_gradients(submission):
-    s.public_gradient_check(submission, EX, ['gradient-public'])
+    s.public_gradient_check(submission, EX, ["gradient-public"])

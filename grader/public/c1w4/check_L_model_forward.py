@@ -1,4 +1,4 @@
-"""Public checks of ``L_model_forward`` (exercise 5 of c1w4): fixed cases, stored expected outputs.
+"""Public checks of ``L_model_forward`` (c1w4 exercise 5): fixed cases, stored outputs.
 
 الفحوص العلنية للتمرين ``L_model_forward``: حالات ثابتة ومخرجات متوقَّعة مخزَّنة.
 """
@@ -11,9 +11,9 @@ EX = "L_model_forward"
 
 @check(EX, points=1, visibility="public", title=s.TITLE_SHAPES)
 def check_shapes(submission):
-    s.public_values(submission, EX, ['course'], values=False)
+    s.public_values(submission, EX, ["course"], values=False)
 
 
 @check(EX, points=3, visibility="public", title=s.TITLE_VALUES)
 def check_values(submission):
-    s.public_values(submission, EX, ['course'])
+    s.public_values(submission, EX, ["course"])

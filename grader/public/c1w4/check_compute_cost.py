@@ -1,4 +1,4 @@
-"""Public checks of ``compute_cost`` (exercise 6 of c1w4): fixed cases, stored expected outputs.
+"""Public checks of ``compute_cost`` (c1w4 exercise 6): fixed cases, stored outputs.
 
 الفحوص العلنية للتمرين ``compute_cost``: حالات ثابتة ومخرجات متوقَّعة مخزَّنة.
 """
@@ -24,4 +24,4 @@ def check_cost_type(submission):
 
 @check(EX, points=3, visibility="public", title=s.TITLE_VALUES)
 def check_values(submission):
-    s.public_values(submission, EX, ['course', 'five'])
+    s.public_values(submission, EX, ["course", "five"])

@@ -1,4 +1,4 @@
-"""Public checks of ``linear_activation_backward`` (exercise 8 of c1w4): fixed cases, stored expected outputs.
+"""Public checks of ``linear_activation_backward`` (c1w4 exercise 8): fixed cases, stored outputs.
 
 الفحوص العلنية للتمرين ``linear_activation_backward``: حالات ثابتة ومخرجات متوقَّعة مخزَّنة.
 """
@@ -11,14 +11,14 @@ EX = "linear_activation_backward"
 
 @check(EX, points=1, visibility="public", title=s.TITLE_SHAPES)
 def check_shapes(submission):
-    s.public_values(submission, EX, ['sigmoid', 'relu'], values=False)
+    s.public_values(submission, EX, ["sigmoid", "relu"], values=False)
 
 
 @check(EX, points=2, visibility="public", title=s.TITLE_VALUES)
 def check_values(submission):
-    s.public_values(submission, EX, ['sigmoid', 'relu'])
+    s.public_values(submission, EX, ["sigmoid", "relu"])
 
 
 @check(EX, points=1, visibility="public", title=s.TITLE_GRAD_OWN_PUBLIC)
 def check_gradients(submission):
-    s.public_gradient_check(submission, EX, ['gradient-sigmoid', 'gradient-relu'])
+    s.public_gradient_check(submission, EX, ["gradient-sigmoid", "gradient-relu"])

@@ -1,4 +1,4 @@
-"""Public checks of ``linear_forward`` (exercise 3 of c1w4): fixed cases, stored expected outputs.
+"""Public checks of ``linear_forward`` (c1w4 exercise 3): fixed cases, stored outputs.
 
 الفحوص العلنية للتمرين ``linear_forward``: حالات ثابتة ومخرجات متوقَّعة مخزَّنة.
 """
@@ -11,9 +11,9 @@ EX = "linear_forward"
 
 @check(EX, points=2, visibility="public", title=s.TITLE_SHAPES)
 def check_shapes(submission):
-    s.public_values(submission, EX, ['course', 'wide'], values=False)
+    s.public_values(submission, EX, ["course", "wide"], values=False)
 
 
 @check(EX, points=3, visibility="public", title=s.TITLE_VALUES)
 def check_values(submission):
-    s.public_values(submission, EX, ['course', 'wide'])
+    s.public_values(submission, EX, ["course", "wide"])

@@ -1,4 +1,4 @@
-"""Public checks of ``predict`` (exercise 13 of c1w4): fixed cases, stored expected outputs.
+"""Public checks of ``predict`` (c1w4 exercise 13): fixed cases, stored outputs.
 
 الفحوص العلنية للتمرين ``predict``: حالات ثابتة ومخرجات متوقَّعة مخزَّنة.
 """
@@ -11,9 +11,9 @@ EX = "predict"
 
 @check(EX, points=2, visibility="public", title=s.TITLE_SHAPES)
 def check_shapes(submission):
-    s.public_values(submission, EX, ['course', 'tie'], values=False)
+    s.public_values(submission, EX, ["course", "tie"], values=False)
 
 
 @check(EX, points=3, visibility="public", title=s.TITLE_VALUES)
 def check_values(submission):
-    s.public_values(submission, EX, ['course', 'tie'])
+    s.public_values(submission, EX, ["course", "tie"])

@@ -1,4 +1,4 @@
-"""Public checks of ``two_layer_model`` (exercise 11 of c1w4): fixed cases, stored expected outputs.
+"""Public checks of ``two_layer_model`` (c1w4 exercise 11): fixed cases, stored outputs.
 
 الفحوص العلنية للتمرين ``two_layer_model``: حالات ثابتة ومخرجات متوقَّعة مخزَّنة.
 """
@@ -11,14 +11,15 @@ from grader.public.c1w4 import _support as s
 EX = "two_layer_model"
 
 
-@check(EX, points=2, visibility="public", title=Message(N_("Returns (parameters, costs) with one cost every 100 iterations")))
+@check(EX, points=2, visibility="public",
+       title=Message(N_("Returns (parameters, costs) with one cost every 100 iterations")))
 def check_shapes(submission):
-    s.public_values(submission, EX, ['values'], values=False)
+    s.public_values(submission, EX, ["values"], values=False)
 
 
 @check(EX, points=3, visibility="public", title=s.TITLE_VALUES)
 def check_values(submission):
-    s.public_values(submission, EX, ['values'])
+    s.public_values(submission, EX, ["values"])
 
 
 @check(EX, points=1, visibility="public",

@@ -1,4 +1,4 @@
-"""Public checks of ``update_parameters`` (exercise 10 of c1w4): fixed cases, stored expected outputs.
+"""Public checks of ``update_parameters`` (c1w4 exercise 10): fixed cases, stored outputs.
 
 الفحوص العلنية للتمرين ``update_parameters``: حالات ثابتة ومخرجات متوقَّعة مخزَّنة.
 """
@@ -13,12 +13,12 @@ EX = "update_parameters"
 
 @check(EX, points=1, visibility="public", title=s.TITLE_SHAPES)
 def check_shapes(submission):
-    s.public_values(submission, EX, ['course'], values=False)
+    s.public_values(submission, EX, ["course"], values=False)
 
 
 @check(EX, points=3, visibility="public", title=s.TITLE_VALUES)
 def check_values(submission):
-    s.public_values(submission, EX, ['course'])
+    s.public_values(submission, EX, ["course"])
 
 
 @check(EX, points=2, visibility="public",

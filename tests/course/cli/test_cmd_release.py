@@ -37,9 +37,6 @@ def test_bundle_has_no_instructor_material(bundle):
     assert marker_lines == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "solutions/c1w4/step_by_step.py's module docstring names the markers in prose, and stubs "
-    "keep text outside the regions byte for byte; reword that docstring (lead)"))
 def test_bundle_has_no_marker_text_at_all(bundle):
     mentions = [path for path in bundle.rglob("*.py")
                 if "BEGIN SOLUTION" in path.read_text(encoding="utf-8")]

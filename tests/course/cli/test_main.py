@@ -72,3 +72,8 @@ def test_python_dash_m_entry_point_runs_in_a_fresh_process():
                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "/data/elsewhere"
+
+
+def test_lang_is_accepted_after_nested_subcommands(amiq, tmp_path):
+    result = amiq("data", "check", "--data-dir", tmp_path, "--lang", "en")
+    assert result.code == 1 and "Data files missing from" in result.err

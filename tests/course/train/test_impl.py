@@ -32,3 +32,16 @@ def test_not_attempted_reads_the_function_name(lang):
     error = not_attempted(NotImplementedError("predict is not attempted yet: replace this line"))
     assert error.function == "predict" and "amiq grade" in str(error)
     assert not_attempted(NotImplementedError("other")).function is None
+
+
+def test_syntax_error_in_student_code_names_file_and_line(monkeypatch, lang):
+    import importlib
+
+    lang("en")
+
+    def broken(name):
+        raise SyntaxError("invalid syntax", ("course/c1w4/step_by_step.py", 12, 5, "x = = 1\n"))
+
+    monkeypatch.setattr(importlib, "import_module", broken)
+    with pytest.raises(ImplementationError, match=r"step_by_step.py has a syntax error at line 12"):
+        load_implementation("student")

@@ -11,12 +11,12 @@ ENGINE_CHECKS = ROOT / "tests" / "grader" / "engine_checks"
 REAL_CHECKS = ROOT / "grader"
 
 # A correct compute_cost: proves that checks after a hostile exercise still run and score.
-GOOD_COST = '''
+GOOD_COST = """
 def compute_cost(AL, Y):
     m = Y.shape[1]
     cost = (1.0 / m) * (-np.dot(Y, np.log(AL).T) - np.dot(1 - Y, np.log(1 - AL).T))
     return np.squeeze(cost)
-'''
+"""
 
 
 def stubs():
@@ -35,8 +35,14 @@ def make_submission(folder, step_extra="", cat_extra="", extra_files=None):
     return folder
 
 
-def run(folder, exercises=("linear_forward", "compute_cost"), timeout=1.5, check_root=ENGINE_CHECKS,
-        hidden=False, memory=None):
+def run(
+    folder,
+    exercises=("linear_forward", "compute_cost"),
+    timeout=1.5,
+    check_root=ENGINE_CHECKS,
+    hidden=False,
+    memory=None,
+):
     limits = Limits(timeout=timeout)
     if memory is not None:
         limits.memory_bytes = memory

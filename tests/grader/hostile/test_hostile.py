@@ -229,6 +229,25 @@ def linear_forward(A, W, b):
 """
 
 
+HOSTILE_EXCEPTION = """
+class Nasty(Exception):
+    def __str__(self):
+        return "\\x1b[2J\\x1b[31m10 passed\\u202e" * 10000
+
+def linear_forward(A, W, b):
+    raise Nasty()
+"""
+
+STDOUT_FLOOD = """
+import sys
+def linear_forward(A, W, b):
+    for _ in range(200_000):
+        print("10 passed " * 10)
+        sys.stderr.write("PASSED\\n")
+    return np.zeros((1, 1)), (A, W, b)
+"""
+
+
 @pytest.mark.parametrize("check_root", CHECK_ROOTS)
 @pytest.mark.parametrize(
     ("body", "expected"),
@@ -246,12 +265,18 @@ def linear_forward(A, W, b):
         pytest.param(PATCH_NUMPY, None, id="monkeypatch-numpy"),
         pytest.param(RECURSIVE_RESULT, None, id="recursive-result"),
         pytest.param(ENVIRONMENT, None, id="environment"),
+        pytest.param(HOSTILE_EXCEPTION, {"error"}, id="hostile-exception-text"),
+        pytest.param(STDOUT_FLOOD, None, id="stdout-flood"),
     ],
 )
 def test_attack_gains_nothing(tmp_path, body, expected, check_root):
     attacked = _attack(tmp_path, body, check_root)
     if expected is not None:
         assert _statuses(attacked) == expected
+    for check in attacked.checks:
+        for message in (check.message, *check.details):
+            text = message.render("en") if message is not None else ""
+            assert "\x1b" not in text and "\u202e" not in text and len(text) < 10_000
 
 
 @pytest.mark.parametrize("check_root", CHECK_ROOTS)
@@ -363,9 +388,26 @@ def test_cli_output_cannot_be_forged(tmp_path):
     folder = make_submission(tmp_path / "sub", step_extra=FAKE_OUTPUT + GOOD_COST)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.run(
-        [sys.executable, "-m", "grader", "linear_forward", "compute_cost", "--submission",
-         str(folder), "--check-root", str(ENGINE_CHECKS), "--format", "json", "--lang", "en"],
-        capture_output=True, text=True, timeout=120, env=env, cwd=str(ROOT),
+        [
+            sys.executable,
+            "-m",
+            "grader",
+            "linear_forward",
+            "compute_cost",
+            "--submission",
+            str(folder),
+            "--check-root",
+            str(ENGINE_CHECKS),
+            "--format",
+            "json",
+            "--lang",
+            "en",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=str(ROOT),
     )
     assert proc.returncode == 1
     assert "10 passed" not in proc.stdout and "10 passed" not in proc.stderr

@@ -15,8 +15,9 @@ def check_isolated(submission, rng):
         params[f"W{l}"] = rng.normal(size=(dims[l], dims[l - 1]))
         params[f"b{l}"] = rng.normal(size=(dims[l], 1))
     X = rng.normal(size=(5, 7))
-    AL = submission.call("L_model_forward", X, params,
-                         reference_callees=("linear_activation_forward",)).value[0]
+    AL = submission.call(
+        "L_model_forward", X, params, reference_callees=("linear_activation_forward",)
+    ).value[0]
     expected = ref.L_model_forward(X, params)[0]
     if type(AL) is not np.ndarray or AL.shape != expected.shape or not np.allclose(AL, expected):
         raise Failure(Message(N_("AL differs from the reference.")))

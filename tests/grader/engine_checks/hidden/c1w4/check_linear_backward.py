@@ -6,7 +6,9 @@ from grader.api import check
 from grader.feedback import Failure, Message, N_
 
 
-@check("linear_backward", points=3, visibility="hidden", title=N_("dW matches a numerical gradient"))
+@check(
+    "linear_backward", points=3, visibility="hidden", title=N_("dW matches a numerical gradient")
+)
 def check_numerical(submission, rng):
     A = rng.normal(size=(3, 5))
     W = rng.normal(size=(2, 3))
@@ -32,5 +34,9 @@ def check_numerical(submission, rng):
             minus = np.sum(dZ * outs[k + 1].value[0]) / 5
             numerical[i, j] = (plus - minus) / (2 * eps)
             k += 2
-    if type(dW) is not np.ndarray or dW.shape != W.shape or not np.allclose(dW, numerical, atol=1e-6):
+    if (
+        type(dW) is not np.ndarray
+        or dW.shape != W.shape
+        or not np.allclose(dW, numerical, atol=1e-6)
+    ):
         raise Failure(Message(N_("dW does not match the numerical gradient.")))

@@ -37,4 +37,6 @@ def check_no_mutation(submission):
     outcome = submission.call("linear_forward", A, W, b)
     _z(outcome)
     if outcome.mutated:
-        raise Failure(Message(N_("Your function changed {names}."), names=", ".join(outcome.mutated)))
+        raise Failure(
+            Message(N_("Your function changed {names}."), names=", ".join(outcome.mutated))
+        )

@@ -7,13 +7,22 @@ from grader.feedback import Failure, Message, N_
 
 
 def _case(rng):
-    params = {"W1": rng.normal(size=(3, 2)), "b1": rng.normal(size=(3, 1)),
-              "W2": rng.normal(size=(1, 3)), "b2": rng.normal(size=(1, 1))}
+    params = {
+        "W1": rng.normal(size=(3, 2)),
+        "b1": rng.normal(size=(3, 1)),
+        "W2": rng.normal(size=(1, 3)),
+        "b2": rng.normal(size=(1, 1)),
+    }
     grads = {"d" + k: rng.normal(size=v.shape) for k, v in params.items()}
     return params, grads
 
 
-@check("update_parameters", points=2, visibility="public", title=N_("The parameters move against the gradient"))
+@check(
+    "update_parameters",
+    points=2,
+    visibility="public",
+    title=N_("The parameters move against the gradient"),
+)
 def check_values(submission, rng):
     params, grads = _case(rng)
     new = submission.call("update_parameters", params, grads, 0.1).value
@@ -32,4 +41,6 @@ def check_no_mutation(submission, rng):
     params, grads = _case(rng)
     outcome = submission.call("update_parameters", params, grads, 0.1)
     if outcome.mutated:
-        raise Failure(Message(N_("Your function changed {names}."), names=", ".join(outcome.mutated)))
+        raise Failure(
+            Message(N_("Your function changed {names}."), names=", ".join(outcome.mutated))
+        )

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The test job, from a fresh clone: set up .venv, install what the browser tests need, vendor the
+# docs site's assets, then run every test (slow ones included) and exit with pytest's status.
+#
+# Usage: bash scripts/test.sh [extra pytest arguments]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/lib/venv.sh
+
+# Debian packages for the real-browser docs tests: Chromium and Arabic/Latin fonts.
+debian_packages=(chromium fonts-noto-core fonts-hosny-amiri)
+if ! dpkg -s "${debian_packages[@]}" >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "==> installing ${debian_packages[*]} with apt-get"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            "${debian_packages[@]}" >/dev/null
+    else
+        echo "==> note: ${debian_packages[*]} not all installed and not root; browser tests may skip"
+    fi
+fi
+
+# The docs site's browser assets come from the npm registry (pinned by docs/package-lock.json).
+if [ -f docs/package.json ]; then
+    if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "==> installing npm with apt-get"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null
+    fi
+    if [ -f docs/scripts/vendor.sh ]; then
+        echo "==> vendoring the docs site's assets (docs/scripts/vendor.sh)"
+        bash docs/scripts/vendor.sh
+    else
+        echo "==> npm ci in docs/"
+        (cd docs && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+fi
+
+echo "==> python -m pytest --run-slow $*"
+set +e
+python -m pytest --run-slow "$@"
+status=$?
+set -e
+exit "$status"
