@@ -59,7 +59,9 @@ def replace_marker(markdown, marker, render):
     if marker not in markdown:
         return markdown
     html = None
-    fence = None  # the opening fence while inside a fenced code block (a marker there is an example)
+    fence = (
+        None  # the opening fence while inside a fenced code block (a marker there is an example)
+    )
     lines = markdown.split("\n")
     for i, line in enumerate(lines):
         stripped = line.strip()

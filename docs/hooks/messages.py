@@ -120,11 +120,14 @@ def _arabic_cell(message, lang):
         return html.escape(NOT_TRANSLATED[lang])
     if isinstance(string, tuple):
         labels = PLURAL_FORMS[lang]
-        return "".join(
-            f'<span class="amiq-plural"><span class="amiq-plural-form">'
-            f"{html.escape(labels[i] if i < len(labels) else str(i))}:</span> {_text(form, arabic=True)}</span>"
-            for i, form in enumerate(string)
-        )
+        parts = []
+        for i, form in enumerate(string):
+            label = html.escape(labels[i] if i < len(labels) else str(i))
+            parts.append(
+                f'<span class="amiq-plural"><span class="amiq-plural-form">{label}:</span> '
+                f"{_text(form, arabic=True)}</span>"
+            )
+        return "".join(parts)
     return _text(string, arabic=True)
 
 

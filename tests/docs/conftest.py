@@ -58,7 +58,17 @@ def site_build(tmp_path_factory):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("AMIQ_SITE_URL", None)
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(MKDOCS_YML), "-d", str(site)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(MKDOCS_YML),
+            "-d",
+            str(site),
+        ],
         cwd=REPO_ROOT,
         env=env,
         capture_output=True,
@@ -72,9 +82,12 @@ def site_build(tmp_path_factory):
 def site(site_build):
     """The built site folder; fails (with the build log) when the strict build failed."""
     if site_build.returncode != 0:
-        problems = [line for line in site_build.output.splitlines() if "WARNING" in line or "ERROR" in line]
+        problems = [
+            line for line in site_build.output.splitlines() if "WARNING" in line or "ERROR" in line
+        ]
         pytest.fail(
-            "mkdocs build --strict failed:\n" + "\n".join(problems or site_build.output.splitlines()[-30:])
+            "mkdocs build --strict failed:\n"
+            + "\n".join(problems or site_build.output.splitlines()[-30:])
         )
     return site_build.site
 

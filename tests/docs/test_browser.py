@@ -41,7 +41,9 @@ ARABIC_QUERY = "الانتشار"
 def _require_browser():
     reason = None
     if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} not found (apt-get install chromium fonts-noto-core fonts-hosny-amiri)"
+        reason = (
+            f"{CHROMIUM} not found (apt-get install chromium fonts-noto-core fonts-hosny-amiri)"
+        )
     else:
         try:
             import playwright.sync_api  # noqa: F401
@@ -205,7 +207,10 @@ def test_arabic_lesson_is_rtl_with_math_rendered(open_page):
     assert page.evaluate("document.documentElement.lang") == "ar"
     assert page.evaluate("document.body.dir") == "rtl"
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-content article')).direction") == "rtl"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.md-content article')).direction")
+        == "rtl"
+    )
     report = check_math(page)
     assert report["inline"] > 0, "the lesson page should have inline math"
     code_dirs = page.evaluate(
@@ -284,3 +289,29 @@ def test_dark_mode(open_page):
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     check_math(page)
     shoot(page, "ar-lesson-dark.png", full_page=False)
+
+
+@pytest.mark.slow
+def test_every_page_typesets_cleanly(open_page, site, server):
+    """All pages, both languages: direction, every formula typeset, no TeX error, none reversed."""
+    _open, _traffic = open_page
+    paths = sorted(
+        p.parent.relative_to(site).as_posix() + "/"
+        for p in site.rglob("index.html")
+        if p.relative_to(site).parts[0] not in ("assets", "search")
+    )
+    assert len(paths) > 20, paths
+    page = _open("")
+    problems = []
+    for path in paths:
+        url = "" if path == "./" else path
+        page.goto(server + url, wait_until="load")
+        expected = "ltr" if url.startswith("en/") else "rtl"
+        if page.evaluate("getComputedStyle(document.body).direction") != expected:
+            problems.append(f"/{url}: direction is not {expected}")
+        if page.evaluate("document.querySelectorAll('.md-content .arithmatex').length"):
+            try:
+                check_math(page)
+            except AssertionError as exc:
+                problems.append(f"/{url}: {exc}".splitlines()[0])
+    assert not problems, "\n".join(problems)

@@ -104,9 +104,9 @@ def test_arabic_pages_are_rtl_at_the_root(site):
     assert len(pages) >= 5, pages
     for path in pages:
         html = path.read_text(encoding="utf-8")
-        assert re.search(r'<html[^>]*\blang="ar"', html), f"{path}: <html lang=\"ar\"> missing"
-        assert re.search(r'<html[^>]*\bdir="rtl"', html), f"{path}: <html dir=\"rtl\"> missing"
-        assert re.search(r'<body[^>]*\bdir="rtl"', html), f"{path}: <body dir=\"rtl\"> missing"
+        assert re.search(r'<html[^>]*\blang="ar"', html), f'{path}: <html lang="ar"> missing'
+        assert re.search(r'<html[^>]*\bdir="rtl"', html), f'{path}: <html dir="rtl"> missing'
+        assert re.search(r'<body[^>]*\bdir="rtl"', html), f'{path}: <body dir="rtl"> missing'
 
 
 def test_every_arabic_page_has_its_english_twin_under_en(site):
@@ -115,8 +115,8 @@ def test_every_arabic_page_has_its_english_twin_under_en(site):
         twin = site / "en" / url / "index.html"
         assert twin.is_file(), f"no English page for /{url} (expected /en/{url})"
         html = twin.read_text(encoding="utf-8")
-        assert re.search(r'<html[^>]*\blang="en"', html), f"{twin}: <html lang=\"en\"> missing"
-        assert re.search(r'<body[^>]*\bdir="ltr"', html), f"{twin}: <body dir=\"ltr\"> missing"
+        assert re.search(r'<html[^>]*\blang="en"', html), f'{twin}: <html lang="en"> missing'
+        assert re.search(r'<body[^>]*\bdir="ltr"', html), f'{twin}: <body dir="ltr"> missing'
 
 
 def test_language_switcher_links_to_the_same_page(site):
@@ -147,7 +147,10 @@ def test_pages_load_nothing_from_other_hosts(site):
 
 
 def test_no_cdn_host_in_html_css_or_our_javascript(site):
-    ours = [site / "assets" / "javascripts" / p.name for p in (CONTENT_DIR / "assets" / "javascripts").glob("*.js")]
+    ours = [
+        site / "assets" / "javascripts" / p.name
+        for p in (CONTENT_DIR / "assets" / "javascripts").glob("*.js")
+    ]
     files = list(site.rglob("*.html")) + list(site.rglob("*.css")) + ours
     hits = []
     for path in files:
@@ -181,7 +184,9 @@ def test_search_index_covers_both_languages(site):
     locations = [doc["location"] for doc in index["docs"]]
     assert any(loc.startswith("en/") for loc in locations)
     assert any(loc and not loc.startswith("en/") for loc in locations)
-    arabic_text = " ".join(doc["text"] for doc in index["docs"] if not doc["location"].startswith("en/"))
+    arabic_text = " ".join(
+        doc["text"] for doc in index["docs"] if not doc["location"].startswith("en/")
+    )
     assert "الانتشار" in arabic_text
 
 
@@ -213,8 +218,12 @@ def test_figures_are_localised(site):
     assert "التكلفة" in ar_svg.read_text(encoding="utf-8")
     assert "cost" in en_svg.read_text(encoding="utf-8")
     # Both home pages point at "their" figure with the same relative path.
-    assert 'src="assets/figures/cost-curves.svg"' in (site / "index.html").read_text(encoding="utf-8")
-    assert 'src="assets/figures/cost-curves.svg"' in (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'src="assets/figures/cost-curves.svg"' in (site / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'src="assets/figures/cost-curves.svg"' in (site / "en" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_missing_translation_falls_back_with_a_banner_in_its_own_direction(tmp_path):
@@ -225,8 +234,7 @@ def test_missing_translation_falls_back_with_a_banner_in_its_own_direction(tmp_p
     (docs / "index.en.md").write_text("# Home\n", encoding="utf-8")
     (docs / "only-ar.md").write_text("# صفحة عربية فقط\n\nنص عربي.\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
-        textwrap.dedent(
-            f"""\
+        textwrap.dedent(f"""\
             site_name: t
             site_url: http://127.0.0.1:8000/
             docs_dir: content
@@ -239,12 +247,21 @@ def test_missing_translation_falls_back_with_a_banner_in_its_own_direction(tmp_p
                   languages:
                     - {{locale: ar, name: العربية, default: true, build: true}}
                     - {{locale: en, name: English, build: true}}
-            """
-        ),
+            """),
         encoding="utf-8",
     )
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            str(tmp_path / "mkdocs.yml"),
+            "-d",
+            str(tmp_path / "site"),
+        ],
         capture_output=True,
         text=True,
         timeout=300,

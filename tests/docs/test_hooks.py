@@ -16,7 +16,10 @@ shared = load_hook("_shared")
 
 def config_for(lang):
     """A stand-in for the MkDocs config as the i18n plugin leaves it during one language build."""
-    return {"plugins": {"i18n": SimpleNamespace(current_language=lang)}, "theme": {"language": "ar"}}
+    return {
+        "plugins": {"i18n": SimpleNamespace(current_language=lang)},
+        "theme": {"language": "ar"},
+    }
 
 
 # --- build language -------------------------------------------------------------------------
@@ -141,8 +144,7 @@ def test_glossary_hook_replaces_the_marker_per_build_language(lang, header):
 
 # --- message catalogue ------------------------------------------------------------------------
 
-PO = textwrap.dedent(
-    """\
+PO = textwrap.dedent("""\
     msgid ""
     msgstr ""
     "Content-Type: text/plain; charset=UTF-8\\n"
@@ -167,8 +169,7 @@ PO = textwrap.dedent(
     #, fuzzy
     msgid "A fuzzy one"
     msgstr "ترجمة غير مؤكدة"
-    """
-)
+    """)
 
 
 @pytest.fixture()
@@ -251,5 +252,7 @@ def test_html_dir_is_added_once():
 
 @pytest.mark.parametrize("lang, direction", [("ar", "rtl"), ("en", "ltr")])
 def test_rtl_hook_uses_the_build_language(lang, direction):
-    out = rtl.on_post_page(f'<html lang="{lang}"><body></body></html>', page=None, config=config_for(lang))
+    out = rtl.on_post_page(
+        f'<html lang="{lang}"><body></body></html>', page=None, config=config_for(lang)
+    )
     assert out.startswith(f'<html lang="{lang}" dir="{direction}">')

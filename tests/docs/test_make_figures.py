@@ -12,7 +12,9 @@ NAMES = ("cost-two-layer", "cost-L-layer", "cost-curves", "learning-rates")
 
 
 def _load_script():
-    spec = importlib.util.spec_from_file_location("amiq_make_figures", DOCS_DIR / "scripts" / "make_figures.py")
+    spec = importlib.util.spec_from_file_location(
+        "amiq_make_figures", DOCS_DIR / "scripts" / "make_figures.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -36,7 +38,9 @@ def test_rendering_is_byte_for_byte_deterministic():
         assert "matplotlib.org" not in text and "Matplotlib v" not in text
 
 
-@pytest.mark.parametrize("lang, words", [("ar", ("التكرار", "التكلفة")), ("en", ("iteration", "cost J"))])
+@pytest.mark.parametrize(
+    "lang, words", [("ar", ("التكرار", "التكلفة")), ("en", ("iteration", "cost J"))]
+)
 def test_labels_are_text_in_the_page_language(lang, words):
     svgs = make_figures.render_figures(FAKE_CURVES, lang)
     assert set(svgs) == set(NAMES)
@@ -78,9 +82,11 @@ def test_committed_figures_regenerate_identically(tmp_path):
         for p in written
         if p.read_text(encoding="utf-8") != (FIGURES / p.name).read_text(encoding="utf-8")
     ]
+    import matplotlib
+
     assert not stale, (
-        f"committed figures differ from a fresh run: {stale}; "
-        "regenerate with `python docs/scripts/make_figures.py`"
+        f"committed figures differ from a fresh run with matplotlib {matplotlib.__version__}: "
+        f"{stale}; regenerate with `python docs/scripts/make_figures.py`"
     )
 
 

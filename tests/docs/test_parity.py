@@ -59,8 +59,18 @@ class _Structure(HTMLParser):
     """Walks the rendered HTML of one page and records its structural elements."""
 
     ADMONITION_KINDS = (
-        "note", "abstract", "info", "tip", "success", "question", "warning", "failure",
-        "danger", "bug", "example", "quote",
+        "note",
+        "abstract",
+        "info",
+        "tip",
+        "success",
+        "question",
+        "warning",
+        "failure",
+        "danger",
+        "bug",
+        "example",
+        "quote",
     )
 
     def __init__(self):
@@ -88,7 +98,9 @@ class _Structure(HTMLParser):
         elif "arithmatex" in classes and self._math is None:
             self._math = ("display" if tag == "div" else "inline", self._depth, [])
         elif tag == "div":
-            language = next((c[len("language-"):] for c in classes if c.startswith("language-")), None)
+            language = next(
+                (c[len("language-") :] for c in classes if c.startswith("language-")), None
+            )
             self._div_language.append(language)
             if "admonition" in classes:
                 self.admonitions.append(self._kind(classes))
@@ -192,7 +204,9 @@ def test_every_page_has_both_languages():
     arabic = {p[: -len(".md")] for p in pages if not p.endswith(".en.md")}
     english = {p[: -len(".en.md")] for p in pages if p.endswith(".en.md")}
     assert not arabic - english, f"Arabic pages without an English twin: {sorted(arabic - english)}"
-    assert not english - arabic, f"English pages without an Arabic original: {sorted(english - arabic)}"
+    assert (
+        not english - arabic
+    ), f"English pages without an Arabic original: {sorted(english - arabic)}"
 
 
 @pytest.mark.parametrize(
@@ -206,9 +220,10 @@ def test_twins_have_the_same_structure(ar_path, en_path, renderer):
     ar = structure(ar_path.read_text(encoding="utf-8"), renderer)
     en = structure(en_path.read_text(encoding="utf-8"), renderer)
     differences = [describe_difference(k, ar[k], en[k]) for k in ar if ar[k] != en[k]]
-    assert not differences, (
-        f"{ar_path.relative_to(CONTENT_DIR)} and {en_path.name} differ in structure:\n"
-        + "\n".join(differences)
+    assert (
+        not differences
+    ), f"{ar_path.relative_to(CONTENT_DIR)} and {en_path.name} differ in structure:\n" + "\n".join(
+        differences
     )
 
 

@@ -28,7 +28,9 @@
     },
     output: {
       // Text inside \text{} takes the page font (Arabic letters stay shaped and readable).
-      mtextInheritFont: true
+      mtextInheritFont: true,
+      // Break a display formula that is wider than the column instead of clipping it.
+      displayOverflow: "linebreak"
     },
     options: {
       // Page math from arithmatex, and the TeX that search previews copy from the pages. Only the
