@@ -30,7 +30,10 @@
       // Text inside \text{} takes the page font (Arabic letters stay shaped and readable).
       mtextInheritFont: true,
       // Break a display formula that is wider than the column instead of clipping it.
-      displayOverflow: "linebreak"
+      displayOverflow: "linebreak",
+      // Never split an inline formula across lines: in a right-to-left paragraph the second half
+      // would land at the wrong end of the next line.
+      linebreaks: { inline: false }
     },
     options: {
       // Page math from arithmatex, and the TeX that search previews copy from the pages. Only the
