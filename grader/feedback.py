@@ -35,8 +35,14 @@ __all__ = [
 
 # Text that came from the student's process (exception messages, printed output, type names) is
 # shown in terminals and reports: drop control characters (ANSI escapes could rewrite the screen)
-# and bidi controls (they could reorder the surrounding report), keep newlines and tabs.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# and bidi controls (they could reorder the surrounding report), keep newlines and tabs. Lone
+# surrogates (a forged reply can carry "\ud800" as a JSON escape) would make writing the report
+# fail with UnicodeEncodeError, and U+FFFE/U+FFFF are not allowed in XML (the JUnit report); the
+# Unicode line and paragraph separators are dropped too.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def sanitize(text, limit=2000):

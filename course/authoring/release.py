@@ -151,7 +151,7 @@ Messages are in Arabic by default; add `--lang en` for English.
 - اكتب شيفرتك في `course/c1w4/step_by_step.py` و `course/c1w4/cat_classifier.py`
   (ضع حلّك مكان كل سطر `raise NotImplementedError(...)`)؛
 - افحص عملك: `amiq grade` (أو تمرينًا واحدًا: `amiq grade linear_forward`)؛
-- احصل على البيانات: `amiq data fetch SOURCE` (مجلد أو رابط يعطيك إياه المدرّس)، ثم
+- احصل على البيانات: `amiq data fetch SOURCE` (مجلد أو رابط يعطيك إياه المعلّم)، ثم
   `amiq data check`؛
 - درِّب نموذجك أنت: `amiq train --impl student --model L-layer`.
 

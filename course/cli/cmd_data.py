@@ -101,10 +101,13 @@ def run_check(args, out):
         print(synthetic_notice(), file=out)
     else:
         print(_("SHA-256 digests match the course's files."), file=out)
-    for name, x, y in (("train", train_x, train_y), ("test", test_x, test_y)):
-        print(_("{split}: images {x_shape}, labels {y_shape}, {cats} cats.").format(
-            split=isolate(name), x_shape=isolate(x.shape), y_shape=isolate(y.shape),
-            cats=isolate(int(y.sum()))), file=out)
+    summaries = (
+        (_("Training set: images {x_shape}, labels {y_shape}, {cats} cats."), train_x, train_y),
+        (_("Test set: images {x_shape}, labels {y_shape}, {cats} cats."), test_x, test_y),
+    )
+    for template, x, y in summaries:
+        print(template.format(x_shape=isolate(x.shape), y_shape=isolate(y.shape),
+                              cats=isolate(int(y.sum()))), file=out)
     names = ", ".join(c.decode("utf-8", "replace") if isinstance(c, bytes) else str(c)
                       for c in classes.tolist())
     print(_("Classes: {classes}.").format(classes=isolate(names)), file=out)

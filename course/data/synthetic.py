@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from course.i18n import _, isolate
+from course.i18n import N_, _, isolate
 
 from .backups import backup_file, timestamp
 from .errors import DataError
@@ -140,13 +140,13 @@ def synthesize(out_dir, n_train=None, n_test=None, seed=DEFAULT_SEED):
     """
     sizes = {"train": DEFAULT_SIZES["train"] if n_train is None else n_train,
              "test": DEFAULT_SIZES["test"] if n_test is None else n_test}
+    size_errors = {
+        "train": N_("The number of training images must be a positive integer, got {value}."),
+        "test": N_("The number of test images must be a positive integer, got {value}."),
+    }
     for name, m in sizes.items():
         if not isinstance(m, (int, np.integer)) or isinstance(m, bool) or m < 1:
-            raise DataError(
-                _("The number of {split} images must be a positive integer, got {value}.").format(
-                    split=isolate(name), value=isolate(repr(m))
-                )
-            )
+            raise DataError(_(size_errors[name]).format(value=isolate(repr(m))))
     out_dir = Path(out_dir).expanduser()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -99,10 +99,13 @@ def discover(exercises, visibilities, root=None):
             try:
                 module = load_module(visibility, ex.unit, ex.id, root)
             except Exception as exc:  # noqa: BLE001 - a broken check module is reported, not fatal
+                unloadable = {
+                    "public": N_("The public checks of {exercise} could not be loaded: {error}"),
+                    "hidden": N_("The hidden checks of {exercise} could not be loaded: {error}"),
+                }
                 found.problems.append(
                     Message(
-                        N_("The {visibility} checks of {exercise} could not be loaded: {error}"),
-                        visibility=visibility,
+                        unloadable[visibility],
                         exercise=ex.id,
                         error=sanitize(f"{type(exc).__name__}: {exc}", 300),
                     )

@@ -5,6 +5,8 @@
 
 import os
 import platform
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -286,12 +288,18 @@ def grade(
 
             sandbox.isolation  # noqa: B018 - wait for the jail before the first check
             run.prestart()
+            # pytest's ini file and rootdir live in a private folder of the grader's, never in
+            # the sandbox folder the workers can see: a worker able to rewrite that ini (same
+            # uid without root) could add a plugin to the trusted process.
+            workspace = tempfile.mkdtemp(prefix="amiq-pytest-")
             try:
-                _run_pytest(run, sorted(found.modules), sandbox.base_dir)
+                _run_pytest(run, sorted(found.modules), workspace)
             except Exception as exc:  # noqa: BLE001 - the report must still be complete
                 problems.append(
                     Message(N_("The test runner stopped early: {error}"), error=repr(exc)[:300])
                 )
+            finally:
+                shutil.rmtree(workspace, ignore_errors=True)
         isolation = sandbox.isolation
     finally:
         sandbox.close()

@@ -16,7 +16,9 @@ the grader's trusted copy of the provided modules and the submission's module fi
 ``course.catalog.SUBMISSION_MODULES`` (no ``conftest.py``, ``numpy.py`` or anything else; the
 files are read without following symlinks). The folder goes last on ``sys.path``, after numpy is
 imported. Calls cross a private socket as length-framed JSON (:mod:`.protocol`; never pickle);
-every reply is untrusted data.
+every reply is untrusted data, and a frame larger than ``protocol.frame_limit`` of its request
+is refused before it is decoded. Reference code answering a stage-isolation callback runs under a
+temporary address-space cap (the student chose its arguments).
 
 Limits per worker: wall time per call (default 5 s, the worker is killed), ``RLIMIT_CPU``,
 ``RLIMIT_AS`` (1.5 GiB), ``RLIMIT_FSIZE`` (1 MiB), ``RLIMIT_NOFILE``, no core dumps, and
@@ -28,8 +30,10 @@ Isolation levels (reported in every report as ``isolation``):
     New mount, network, IPC and PID namespaces. The project folder, ``solutions/``,
     ``grader/hidden/``, ``/root``, ``/home``, ``/tmp``, ``/var/tmp``, ``/dev/shm`` and ``/run``
     are covered by empty tmpfs mounts (extra folders: ``AMIQ_SANDBOX_MASK``, ``:``-separated);
-    the Python installation and the sandbox folder are bound back in. The network namespace has
-    only a down loopback, so there is no network. Workers run as a random unprivileged uid of
+    the Python installation and the sandbox folder are bound back in, read-only like the masks
+    (no worker can write anything the grader or a later worker reads). The network namespace
+    has only a down loopback, so there is no network; each worker also gets IPC and network
+    namespaces of its own, so no data passes from one exercise's worker to the next. Workers run as a random unprivileged uid of
     their own (no passwd entry needed), which with ``RLIMIT_NPROC=1`` forbids fork, threads and
     exec, and see only themselves and the zygote in ``/proc``.
 ``user-namespaces`` (not root, but unprivileged user namespaces are enabled, as on most Linux

@@ -13,6 +13,7 @@ killed and replaced by a fresh one on the next call, so later checks still run.
 
 import importlib
 import os
+import resource
 import select
 import signal
 import socket
@@ -20,6 +21,8 @@ import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from course import catalog
 
@@ -36,6 +39,10 @@ from . import protocol
 from .zygote import Zygote, find_package_dir
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+# Extra address space the grader may use while the reference answers one callback: the student
+# chooses the arguments, and broadcasting (b of shape (n, 1) plus W @ A of shape (1, m)) or
+# initialize_parameters(50000, 50000, 1) would otherwise allocate gigabytes in the grader.
+CALLBACK_MEMORY_BYTES = 512 * 1024 * 1024
 
 
 @dataclass
@@ -176,9 +183,10 @@ class Worker:
         self.dead = False
         self.pending = None
         self.status = None
+        self.frame_limit = protocol.MIN_FRAME_LIMIT
 
     def _send(self, message, deadline):
-        data = protocol.dumps(message)
+        data = message if isinstance(message, bytes) else protocol.dumps(message)
         self.sock.settimeout(max(0.001, deadline - time.monotonic()))
         try:
             self.sock.sendall(data)
@@ -210,6 +218,11 @@ class Worker:
         except protocol.ProtocolError as exc:
             self.kill()
             raise ProtocolViolation(str(exc)) from None
+        if size > self.frame_limit:
+            # Checked before reading the body: the protocol's 128 MB ceiling alone would let a
+            # worker make the grader decode a frame of empty objects into gigabytes.
+            self.kill()
+            raise ProtocolViolation(f"a reply of {size} bytes exceeds the limit")
         need(4 + size)
         body = bytes(self.buffer[4 : 4 + size])
         del self.buffer[: 4 + size]
@@ -237,6 +250,7 @@ class Worker:
     def request(self, message, timeout, on_callback):
         """Send one request and return the final reply, serving reference callbacks meanwhile."""
         deadline = time.monotonic() + timeout
+        data = protocol.dumps(message)
         try:
             if self.pending is not None:
                 # The import started early counts against the first call's time limit; its
@@ -245,11 +259,12 @@ class Worker:
                 if self._recv(deadline).get("id") != -1:
                     self.kill()
                     raise ProtocolViolation("reply to another request")
-            self._send(message, deadline)
+            self.frame_limit = protocol.frame_limit(len(data) - 4)
+            self._send(data, deadline)
             while True:
                 reply = self._recv(deadline)
                 if reply.get("op") == "callback":
-                    self._send(on_callback(reply), deadline)
+                    self._send(self._callback_reply(on_callback, reply), deadline)
                     continue
                 if reply.get("id") != message["id"]:
                     self.kill()
@@ -258,6 +273,23 @@ class Worker:
         except CallTimeout:
             self.kill()
             raise CallTimeout(timeout) from None
+        except BaseException:
+            # Whatever went wrong (a check's own error, Ctrl-C), the worker may be waiting
+            # mid-conversation: never reuse it, or the next call would read a stale reply.
+            self.kill()
+            raise
+
+    def _callback_reply(self, on_callback, reply):
+        """Encode the answer to a callback; one larger than the frame limit becomes an error."""
+        try:
+            data = protocol.dumps(on_callback(reply, self.frame_limit))
+            if len(data) - 4 <= self.frame_limit:
+                return data
+        except (protocol.ProtocolError, ValueError, TypeError, MemoryError):
+            pass
+        return protocol.dumps(
+            {"op": "callback_error", "message": "the reference's result is too large"}
+        )
 
     def kill(self):
         """Kill the worker (if alive), reap it and return its wait status."""
@@ -334,6 +366,54 @@ class Sandbox:
 
     def close(self):
         self.zygote.close()
+
+
+def _array_bytes(value, depth=0):
+    """Bytes of the arrays in a (nested) value, so that a huge result is refused unencoded."""
+    if isinstance(value, np.ndarray):
+        return value.nbytes
+    if depth > protocol.MAX_DEPTH:
+        return 0
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return sum(_array_bytes(v, depth + 1) for v in value)
+    return 0
+
+
+class _MemoryBudget:
+    """Lower this process's address-space limit to its current size plus ``extra`` bytes.
+
+    Used around reference code running on arguments the student chose: a huge allocation then
+    raises ``MemoryError`` (reported to the student's code as a failed reference call) instead
+    of swapping or getting the grader killed. The previous limit is restored on exit. Where the
+    limit cannot be read or set (not Linux), nothing is capped.
+    """
+
+    def __init__(self, extra):
+        self.extra = int(extra)
+        self.saved = None
+
+    def __enter__(self):
+        try:
+            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            with open("/proc/self/statm", "rb") as fh:
+                used = int(fh.read().split()[0]) * resource.getpagesize()
+            cap = used + self.extra
+            if hard != resource.RLIM_INFINITY:
+                cap = min(cap, hard)
+            if soft == resource.RLIM_INFINITY or cap < soft:
+                resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+                self.saved = (soft, hard)
+        except (OSError, ValueError, IndexError):
+            self.saved = None
+        return self
+
+    def __exit__(self, *exc):
+        if self.saved is not None:
+            resource.setrlimit(resource.RLIMIT_AS, self.saved)
+            self.saved = None
+        return False
 
 
 def module_of(function_name):
@@ -429,7 +509,7 @@ class Submission:
         }, (module, name)
 
     def _on_callback(self, allowed, module):
-        def handle(message):
+        def handle(message, limit=protocol.MIN_FRAME_LIMIT):
             name = message.get("name")
             if name not in allowed:
                 return {"op": "callback_error", "message": "not an isolated callee"}
@@ -438,7 +518,11 @@ class Submission:
                 kwargs = protocol.decode(message.get("kwargs", {"$": "dict", "items": []}))
                 if not isinstance(args, list) or not isinstance(kwargs, dict):
                     raise TypeError("bad arguments")
-                value = self._reference(module, name)(*args, **kwargs)
+                function = self._reference(module, name)
+                with _MemoryBudget(CALLBACK_MEMORY_BYTES):
+                    value = function(*args, **kwargs)
+                if _array_bytes(value) > limit:
+                    raise MemoryError("the result is too large to send")
                 return {"op": "callback_result", "value": protocol.encode(value)}
             except Exception as exc:  # noqa: BLE001 - the reference rejected the student's args
                 return {

@@ -31,6 +31,10 @@ import struct
 import numpy as np
 
 MAX_MESSAGE_BYTES = 128 * 1024 * 1024
+# What the grader accepts from a worker while it serves one request: this floor or 4 times the
+# request's size, whichever is larger (see :func:`frame_limit`). An honest reply or callback is
+# at most a few hundred kB, and decoding JSON can cost ~25 times its size in memory.
+MIN_FRAME_LIMIT = 16 * 1024 * 1024
 MAX_DEPTH = 24
 MAX_NODES = 200_000
 MAX_NDIM = 32
@@ -38,6 +42,11 @@ MAX_SUMMARY = 200
 MAX_STRING = 1_000_000
 
 _DTYPE_RE = re.compile(r"^[<>|=]?[biuf][0-9]{1,2}$")
+# The characters grader.feedback.sanitize drops (this module must not import the grader).
+_UNSAFE_TEXT = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufffe\uffff]"
+)
 _HEADER = struct.Struct(">I")
 
 
@@ -61,8 +70,10 @@ class Foreign:
     __slots__ = ("type_name", "summary")
 
     def __init__(self, type_name, summary=""):
-        self.type_name = str(type_name)[:MAX_SUMMARY]
-        self.summary = str(summary)[:MAX_SUMMARY]
+        # Both come from the student's process (a class can set any ``__qualname__``) and are
+        # shown in reports: no control, bidi or surrogate characters.
+        self.type_name = _UNSAFE_TEXT.sub("", str(type_name))[:MAX_SUMMARY]
+        self.summary = _UNSAFE_TEXT.sub("", str(summary))[:MAX_SUMMARY]
 
     def __repr__(self):
         return f"Foreign({self.type_name!r}, {self.summary!r})"
@@ -172,6 +183,11 @@ def encode(value, _depth=0):
             "items": [[encode(k, _depth + 1), encode(v, _depth + 1)] for k, v in value.items()],
         }
     return _foreign(value)
+
+
+def frame_limit(request_bytes):
+    """The largest frame a worker may send while serving a request of ``request_bytes``."""
+    return max(MIN_FRAME_LIMIT, 4 * int(request_bytes))
 
 
 def dumps(message):

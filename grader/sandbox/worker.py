@@ -56,9 +56,14 @@ CLONE_NEWPID = 0x20000000
 MS_NOEXEC = 8
 MS_NOSUID = 2
 MS_NODEV = 4
+MS_RDONLY = 1
+MS_REMOUNT = 32
+MS_NOATIME = 1024
+MS_NODIRATIME = 2048
 MS_BIND = 4096
 MS_REC = 16384
 MS_PRIVATE = 1 << 18
+MS_RELATIME = 1 << 21
 PR_SET_PDEATHSIG = 1
 PR_SET_DUMPABLE = 4
 PR_SET_NO_NEW_PRIVS = 38
@@ -144,21 +149,54 @@ def build_jail(config):
             keep[path] = os.open(path, os.O_PATH | os.O_DIRECTORY)
         except OSError as exc:
             problems.append(f"keep {path}: {exc}")
-    for path in config.get("mask", ()) + config.get("secret", ()):
-        _mask(path, problems)
+    masks = [p for p in config.get("mask", ()) + config.get("secret", ()) if _mask(p, problems)]
     for path, fd in keep.items():
-        if os.path.isdir(path) and os.listdir(path):
-            continue  # not under a mask
         try:
-            os.makedirs(path, exist_ok=True)
-            _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
+            if not (os.path.isdir(path) and os.listdir(path)):  # under a mask: bind it back
+                os.makedirs(path, exist_ok=True)
+                _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
+            else:  # a mount point of its own, so that it can be made read-only below
+                _mount(path, path, None, MS_BIND | MS_REC, None)
         except OSError as exc:
             problems.append(f"rebind {path}: {exc}")
         os.close(fd)
     # Secrets inside kept folders (e.g. an installed `solutions` package) are masked again.
-    for path in config.get("secret", ()):
-        _mask(path, problems)
+    masks += [p for p in config.get("secret", ()) if _mask(p, problems)]
+    # Nothing the workers see may be writable. With user namespaces the workers keep the
+    # grader's uid, so a writable sandbox folder would let them rewrite the grader's files
+    # there (and the next exercise's folder), and a writable Python installation (a venv,
+    # pyenv, conda owned by the user) would let them plant code the grader imports later.
+    # Read-only masks also leave no place to pass data from one exercise's worker to the next.
+    for path in [*keep, *masks]:
+        _readonly(path, problems)
     return level, problems
+
+
+_LOCKED_FLAGS = (
+    (getattr(os, "ST_NOSUID", 2), MS_NOSUID),
+    (getattr(os, "ST_NODEV", 4), MS_NODEV),
+    (getattr(os, "ST_NOEXEC", 8), MS_NOEXEC),
+    (getattr(os, "ST_NOATIME", 1024), MS_NOATIME),
+    (getattr(os, "ST_NODIRATIME", 2048), MS_NODIRATIME),
+    (getattr(os, "ST_RELATIME", 4096), MS_RELATIME),
+)
+
+
+def _readonly(path, problems):
+    """Remount the mount at ``path`` read-only (for the jail only).
+
+    Inside a user namespace the kernel refuses a remount that drops a flag the outer mount
+    has (nosuid, nodev, ...), so those are carried over.
+    """
+    try:
+        current = os.statvfs(path).f_flag
+        flags = MS_BIND | MS_REMOUNT | MS_RDONLY
+        for st_flag, ms_flag in _LOCKED_FLAGS:
+            if current & st_flag:
+                flags |= ms_flag
+        _mount(None, path, None, flags, None)
+    except OSError as exc:
+        problems.append(f"read-only {path}: {exc}")
 
 
 def _inside(path, root):
@@ -188,12 +226,15 @@ def _keep_paths(config):
 
 
 def _mask(path, problems):
+    """Cover ``path`` with an empty tmpfs; True when mounted."""
     if not os.path.isdir(path):
-        return
+        return False
     try:
         _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,nr_inodes=64,mode=755")
     except OSError as exc:
         problems.append(str(exc))
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- worker setup
@@ -244,6 +285,12 @@ def become_worker(request, keep_fd):
     _limit(resource.RLIMIT_FSIZE, int(limits.get("file_bytes", 1 << 20)))
     _limit(resource.RLIMIT_NOFILE, 64)
     os.chdir(request["workdir"])
+    # IPC and network namespaces of its own (while still privileged in the jail): SysV shared
+    # memory outlives a worker and abstract unix sockets reach the next exercise's worker, which
+    # starts while this one runs, so without them one exercise's code could hand data (e.g. the
+    # reference's answers to its callbacks) to the next. Fails harmlessly without namespaces.
+    if hasattr(_libc, "unshare"):
+        _libc.unshare(CLONE_NEWIPC | CLONE_NEWNET)
     uid = request.get("uid")
     if os.getuid() == 0 and uid:
         os.setgroups([])
@@ -345,6 +392,7 @@ class Server:
         self.sock = sock
         self.unit = unit
         self.file = sock.makefile("rb")
+        self.limit = protocol.MIN_FRAME_LIMIT  # what the grader accepts while serving a request
 
     def send(self, message):
         self.sock.sendall(protocol.dumps(message))
@@ -357,21 +405,28 @@ class Server:
         body = self.file.read(size)
         if len(body) < size:
             os._exit(0)
-        return protocol.loads(body)
+        message = protocol.loads(body)
+        if message.get("op") in ("call", "batch"):
+            self.limit = protocol.frame_limit(size)
+        return message
 
     def serve(self):
         while True:
             message = self.recv()
             op = message.get("op")
             if op == "call":
-                self.send(self.run_call(message))
+                reply = self.run_call(message, self.limit)
+                reply.pop("_bytes", None)
+                self.send(reply)
             elif op == "load":
                 self.send(self.load(message))
             elif op == "batch":
                 results = []
+                room = self.limit - 200
                 for call in message["calls"]:
                     call["id"] = message["id"]
-                    reply = self.run_call(call)
+                    reply = self.run_call(call, room)
+                    room -= reply.pop("_bytes", 0)
                     results.append(reply)
                     if reply["op"] != "result":
                         break
@@ -415,7 +470,7 @@ class Server:
         proxy.__name__ = name
         return proxy
 
-    def run_call(self, message):
+    def run_call(self, message, limit=protocol.MAX_MESSAGE_BYTES):
         call_id = message["id"]
         capture = _Capture()
         saved = sys.stdout, sys.stderr
@@ -480,9 +535,13 @@ class Server:
                     setattr(module, name, original)
         reply["stdout"] = capture.getvalue()
         try:
-            protocol.dumps(reply)
+            size = len(protocol.dumps(reply))
+            if size > limit:
+                raise protocol.ProtocolError("larger than the grader accepts")
         except (protocol.ProtocolError, ValueError, TypeError):
             reply = {"op": "limit", "id": call_id, "kind": "output size", "stdout": ""}
+            size = 200
+        reply["_bytes"] = size
         return reply
 
 
