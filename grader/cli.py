@@ -52,7 +52,7 @@ def build_parser(prog="amiq grade"):
     parser.add_argument(
         "--hidden",
         action="store_true",
-        help="also run the hidden checks (instructors) / شغِّل الفحوص المخفية أيضًا (للمدرّسين)",
+        help="also run the hidden checks (instructors) / شغِّل الفحوص المخفية أيضًا (للمعلّمين)",
     )
     parser.add_argument("--lang", choices=("ar", "en"), help="report language / لغة التقرير")
     parser.add_argument(
@@ -62,7 +62,10 @@ def build_parser(prog="amiq grade"):
         "--output", metavar="FILE", help="write the report here / اكتب التقرير في ملف"
     )
     parser.add_argument(
-        "--seed", type=int, help="seed of the random cases / بذرة الحالات العشوائية"
+        "--seed",
+        type=int,
+        help="seed of the random cases (default: $AMIQ_GRADER_SEED, else a fixed seed) / "
+        "بذرة الحالات العشوائية (الافتراضي: $AMIQ_GRADER_SEED، وإلا بذرة ثابتة)",
     )
     parser.add_argument(
         "--timeout",

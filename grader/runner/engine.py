@@ -37,6 +37,38 @@ class GradingError(Exception):
         super().__init__(f"{english} / {arabic}")
 
 
+SEED_VARIABLE = "AMIQ_GRADER_SEED"
+
+
+def resolve_seed(seed=None):
+    """The run seed: ``seed`` if given, else ``$AMIQ_GRADER_SEED``, else :data:`DEFAULT_SEED`.
+
+    The default seed is public (it ships with the student bundle), so instructors who grade with
+    ``--hidden`` can keep the hidden cases unpredictable by setting a private seed in the
+    environment of their grading job; the seed is printed in every report for regrades.
+
+    Raises
+    ------
+    GradingError
+        When the environment variable is not a whole number.
+    """
+    if seed is not None:
+        return int(seed)
+    value = os.environ.get(SEED_VARIABLE, "").strip()
+    if not value:
+        return DEFAULT_SEED
+    try:
+        return int(value)
+    except ValueError:
+        raise GradingError(
+            Message(
+                N_("{variable} must be a whole number, got {value}."),
+                variable=SEED_VARIABLE,
+                value=value,
+            )
+        ) from None
+
+
 def default_submission_dir(unit=catalog.UNIT):
     """The student's working copy: the installed ``course/<unit>/`` folder."""
     return find_package_dir("course") / unit
@@ -242,7 +274,8 @@ def grade(
     hidden : bool
         Also run the hidden checks (needs ``solutions/`` and ``grader/hidden/``).
     seed : int or None
-        Seed for the checks' random cases (default :data:`DEFAULT_SEED`).
+        Seed for the checks' random cases (default: ``$AMIQ_GRADER_SEED``, else
+        :data:`DEFAULT_SEED`; see :func:`resolve_seed`).
     check_root : path or None
         Alternative checks folder (engine tests).
     limits : grader.sandbox.client.Limits or None
@@ -266,11 +299,11 @@ def grade(
             )
         directory = Path(submission) if submission is not None else default_submission_dir()
         files = validate_submission(directory)
+        seed = resolve_seed(seed)
     except BaseException:
         if zygote is not None:
             zygote.close()
         raise
-    seed = DEFAULT_SEED if seed is None else int(seed)
     unit = selected[0].unit if selected else catalog.UNIT
 
     # The sandbox starts first: its interpreter imports numpy while we discover checks.

@@ -184,3 +184,33 @@ def test_real_checks_are_deterministic(tmp_path):
     first = report_data(grade(submission=folder, hidden=True), "en")
     second = report_data(grade(submission=folder, hidden=True), "en")
     assert _without_timings(first) == _without_timings(second)
+
+
+def test_seed_comes_from_the_argument_then_the_environment_then_the_default(monkeypatch):
+    from grader.runner.engine import SEED_VARIABLE, resolve_seed
+
+    monkeypatch.delenv(SEED_VARIABLE, raising=False)
+    assert resolve_seed() == DEFAULT_SEED
+    monkeypatch.setenv(SEED_VARIABLE, "987654")
+    assert resolve_seed() == 987654
+    assert resolve_seed(11) == 11
+
+
+def test_a_private_seed_from_the_environment_changes_the_hidden_cases(tmp_path, monkeypatch):
+    from grader.runner.engine import SEED_VARIABLE
+
+    folder = write_submission(tmp_path / "ref", reference=True)
+    monkeypatch.setenv(SEED_VARIABLE, "424242")
+    report = grade(submission=folder, hidden=True, check_root=ENGINE_CHECKS)
+    assert report.seed == 424242
+
+
+def test_a_malformed_seed_variable_is_a_bilingual_error(tmp_path, monkeypatch):
+    from grader.runner.engine import SEED_VARIABLE
+
+    monkeypatch.setenv(SEED_VARIABLE, "not-a-number")
+    with pytest.raises(GradingError) as info:
+        grade(submission=write_submission(tmp_path / "stubs"), check_root=ENGINE_CHECKS)
+    text = str(info.value)
+    assert SEED_VARIABLE in text and "not-a-number" in text
+    assert "عددًا صحيحًا" in text
