@@ -7,7 +7,7 @@ An exercise id is the function name (``linear_forward``); within unit ``c1w4`` i
 * the stub: ``course/c1w4/<module>.py``, function ``<id>``;
 * the reference: ``solutions/c1w4/<module>.py``, function ``<id>``;
 * the checks: ``grader/public/c1w4/check_<id>.py`` and ``grader/hidden/c1w4/check_<id>.py``;
-* the lesson page: ``docs/c1w4/exercises/<id>.md`` (Arabic) and ``<id>.en.md`` (English).
+* the lesson page: ``docs/content/c1w4/exercises/<id>.md`` (Arabic) and ``<id>.en.md`` (English).
 """
 
 from dataclasses import dataclass

@@ -153,3 +153,66 @@ def system_locale_language():
     except ValueError:
         return None
     return code if code in LANGUAGES else None
+
+
+def other_language(lang=None):
+    """The supported language that is not ``lang`` (default: not the current one)."""
+    lang = lang or current_language()
+    return "en" if lang == "ar" else "ar"
+
+
+class in_language:
+    """Context manager: render messages in ``lang`` for a while, then restore the language."""
+
+    def __init__(self, lang):
+        self.lang = resolve_language(lang)
+
+    def __enter__(self):
+        global _current
+        self._previous, _current = _current, self.lang
+        return self.lang
+
+    def __exit__(self, *exc_info):
+        global _current
+        _current = self._previous
+        return False
+
+
+def both_languages(render):
+    """Render a message in the current language, then in the other one.
+
+    Parameters
+    ----------
+    render : callable
+        Takes no argument and returns the message built with :func:`_` (called twice).
+
+    Returns
+    -------
+    list of str
+        ``[current-language text, other-language text]``.
+    """
+    first = current_language()
+    texts = []
+    for lang in (first, other_language(first)):
+        with in_language(lang):
+            texts.append(str(render()))
+    return texts
+
+
+class LocalizedError(Exception):
+    """An error whose message can be rendered in either language.
+
+    Give the message as a function of no argument that builds it with :func:`_`; ``str(error)``
+    is the current language and :meth:`bilingual` returns both (the project's rule: bad input
+    gets a bilingual error). A plain string is accepted too (then shown as is).
+    """
+
+    def __init__(self, message, *args):
+        self.render = message if callable(message) else None
+        super().__init__(message() if callable(message) else message, *args)
+
+    def bilingual(self):
+        """``[current-language message, other-language message]`` (one item for plain text)."""
+        if self.render is None:
+            return [str(self)]
+        return both_languages(self.render)

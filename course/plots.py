@@ -4,7 +4,10 @@
 
 Uses matplotlib's object API with the Agg canvas directly (no ``pyplot``), so it never needs a
 display, never touches global figure state and works the same in tests, CI and notebooks.
-Figure text is English: matplotlib does not shape Arabic script.
+Figure text is English, whatever the message language: matplotlib draws Arabic letters
+unjoined and left to right (it has no text shaping), and shaping them would need two more
+dependencies (``arabic-reshaper`` and ``python-bidi``) for a few labels. ``amiq train`` prints
+:data:`FIGURE_LANGUAGE_NOTE` in both languages instead.
 """
 
 from pathlib import Path
@@ -12,6 +15,13 @@ from pathlib import Path
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+
+from course.i18n import N_
+
+FIGURE_LANGUAGE_NOTE = N_("Note: the figures' labels are in English (matplotlib cannot shape "
+                          "Arabic text).")
+# The smallest mislabelled figure (inches): room for the title even with no image in it.
+MIN_WIDTH, MIN_HEIGHT = 6.4, 2.4
 
 
 def _save(fig, path):
@@ -92,7 +102,9 @@ def plot_mislabelled(images, y_true, y_pred, classes, path, max_images=20, colum
         Class names, ``[b'non-cat', b'cat']``.
     path : str or os.PathLike
     max_images : int, default 20
-        At most this many images are drawn (the count of all mistakes is in the title).
+        At most this many images are drawn; the title gives the count of all mistakes and
+        says "(first N shown)" when some are left out. With no mistake, the figure is a short
+        message at a fixed minimum size.
     columns : int, default 5
 
     Returns
@@ -101,16 +113,24 @@ def plot_mislabelled(images, y_true, y_pred, classes, path, max_images=20, colum
     """
     wrong = np.flatnonzero(np.asarray(y_true).ravel() != np.asarray(y_pred).ravel())
     shown = wrong[:max_images]
-    rows = max(1, int(np.ceil(len(shown) / columns)))
-    cols = columns if len(shown) else 1
-    fig = Figure(figsize=(2.0 * cols, 2.25 * rows + 0.5), dpi=100, layout="constrained")
     m = len(np.asarray(y_true).ravel())
-    fig.suptitle(f"Mislabelled test images: {len(wrong)} of {m}")
+    title = f"Mislabelled test images: {len(wrong)} of {m}"
+    if len(shown) < len(wrong):
+        title += f" (first {len(shown)} shown)"
     if not len(shown):
+        fig = Figure(figsize=(MIN_WIDTH, MIN_HEIGHT), dpi=100, layout="constrained")
+        fig.suptitle(title)
         ax = fig.add_subplot()
         ax.axis("off")
-        ax.text(0.5, 0.5, "No mislabelled images", ha="center", va="center")
+        ax.text(0.5, 0.5, f"No mislabelled images: all {m} test images are classified correctly.",
+                ha="center", va="center", fontsize=11, wrap=True)
         return _save(fig, path)
+    rows = int(np.ceil(len(shown) / columns))
+    cols = min(columns, len(shown))
+    # A fixed minimum size keeps the title whole when only one or two images are wrong.
+    fig = Figure(figsize=(max(MIN_WIDTH, 2.0 * cols), max(MIN_HEIGHT, 2.25 * rows + 0.5)),
+                 dpi=100, layout="constrained")
+    fig.suptitle(title)
     axes = fig.subplots(rows, cols, squeeze=False)
     for ax in axes.ravel():
         ax.axis("off")

@@ -29,7 +29,10 @@ def check(exercise_id, lang=None, submission=None):
     Returns
     -------
     grader.runner.results.Report
-        The report that was printed.
+        The report that was printed. Its ``repr`` is one short line (for example
+        ``<Report c1w4 public 5/10 (2 checks)>``), so a notebook cell or REPL that ends with
+        ``grader.check(...)`` echoes that line after the feedback, not the whole report.
+        Use ``report.score``, ``report.max_score`` and ``report.exercises`` for the details.
     """
     from .runner.notebook import check_exercise
 

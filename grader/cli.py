@@ -14,13 +14,17 @@ import tempfile
 import threading
 from pathlib import Path
 
-from course.i18n import resolve_language, translations
+from course.cli.parser import AmiqArgumentParser
+from course.i18n import in_language, resolve_language, translations
 
 from .feedback import Message, N_
 from .report import FORMATS, render
 
 
-class _Parser(argparse.ArgumentParser):
+class _Parser(AmiqArgumentParser):
+    """The course's localised parser (``usage:``/``options:`` in the user's language); errors
+    are printed in English and Arabic, as the grader's other input errors are."""
+
     def error(self, message):
         sys.stderr.write(f"{self.prog}: {message}\n")
         sys.stderr.write(
@@ -169,9 +173,22 @@ def _grade_class(args, lang):
     return 0
 
 
+def _requested_language(argv):
+    """``--lang`` from ``argv`` before the full parse, so that ``--help`` speaks it too."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang", choices=("ar", "en"))
+    try:
+        known, _rest = pre.parse_known_args(argv)
+    except SystemExit:  # a bad --lang value: the full parser reports it
+        return resolve_language(None)
+    return resolve_language(known.lang)
+
+
 def main(argv=None):
     """Run ``amiq grade``; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    with in_language(_requested_language(argv)):
+        args = build_parser().parse_args(argv)
     lang = resolve_language(args.lang)
     if args.timeout is not None and not args.timeout > 0:
         message = Message(N_("--timeout must be a positive number of seconds."))

@@ -272,27 +272,24 @@ def _check_values(got, expected, name, tol):
     first = np.argwhere(bad)[0]
     diff = np.abs(np.where(both, g, 0.0) - np.where(both, e, 0.0))
     worst = np.unravel_index(int(np.argmax(diff)), diff.shape) if diff.size else ()
-    # Relative to the element, but never to less than a thousandth of the array's scale: an
-    # expected 0 would otherwise turn any error into an infinite relative error.
-    floor = max(atol, 1e-3 * float(np.abs(e[e_finite]).max(initial=0.0)))
-    rel = np.where(both, diff / np.maximum(np.abs(e), floor), 0.0)
     count = int(bad.sum())
-    details = [
+    details = _label_details(g, e, bad)
+    details += [
         Message(
             N_("Largest absolute error: {error} at index {index}."),
             error=number_text(diff.max() if diff.size else 0.0),
             index=index_text(worst),
         ),
-        Message(N_("Largest relative error: {error}."),
-                error=number_text(rel.max() if rel.size else 0)),
+        _relative_detail(g, e, bad & both, atol),
         Message(N_("First wrong index: {index}."), index=index_text(first)),
     ]
     details += _slice_rows(g, e, bad, first)
     details.append(
         Message(
-            N_("Tolerance: |yours - expected| <= {atol} + {rtol} * |expected|."),
-            atol=f"{atol:.1e}",
-            rtol=f"{tol.rtol:.0e}",
+            N_("Tolerance: {formula}, where {y} is yours and {e} is the expected value."),
+            formula=f"|y - e| <= {atol:.1e} + {tol.rtol:.0e} * |e|",
+            y="y",
+            e="e",
         )
     )
     raise Failure(
@@ -307,8 +304,56 @@ def _check_values(got, expected, name, tol):
     )
 
 
+# Where |expected| is below this fraction of the array's scale, a relative error says nothing
+# (an expected 0 turns any error into "1000" or "inf"), so it is not reported there.
+RELATIVE_FLOOR = 1e-3
+
+
+def _relative_detail(g, e, wrong, atol):
+    """The largest relative error over the wrong entries whose expected value is not ~0."""
+    finite = np.abs(e[np.isfinite(e)])
+    scale = float(finite.max()) if finite.size else 0.0
+    meaningful = wrong & (np.abs(e) > max(atol, RELATIVE_FLOOR * scale))
+    if not meaningful.any():
+        return Message(
+            N_("No relative error is shown: every wrong entry is expected to be 0 (or nearly), "
+               "where a relative error means nothing.")
+        )
+    rel = np.abs(g[meaningful] - e[meaningful]) / np.abs(e[meaningful])
+    return Message(N_("Largest relative error: {error} (over the entries not expected to be 0)."),
+                   error=number_text(rel.max()))
+
+
+def _is_labels(values):
+    return values.size > 0 and bool(np.all((values == 0) | (values == 1)))
+
+
+def _label_details(g, e, bad):
+    """For 0/1 label arrays: how many labels differ, and in which direction."""
+    if not (_is_labels(e) and _is_labels(g)):
+        return []
+    zero_to_one = int(np.sum(bad & (e == 0) & (g == 1)))
+    one_to_zero = int(np.sum(bad & (e == 1) & (g == 0)))
+    return [
+        Plural(
+            "{n} label of {total} differs: {zero_one} where 0 is expected and yours is 1, "
+            "{one_zero} where 1 is expected and yours is 0.",
+            "{n} labels of {total} differ: {zero_one} where 0 is expected and yours is 1, "
+            "{one_zero} where 1 is expected and yours is 0.",
+            int(bad.sum()),
+            total=int(e.size),
+            zero_one=zero_to_one,
+            one_zero=one_to_zero,
+        )
+    ]
+
+
 def _slice_rows(g, e, bad, first):
-    """A few aligned ``index  expected  yours`` rows around the first bad element (C order)."""
+    """A few aligned ``index: expected | yours`` rows around the first bad element (C order).
+
+    Each row's table part is one left-to-right fragment (isolated in Arabic, so the columns
+    never flip), and the wrong row is marked with a direction-free ``✗`` after it.
+    """
     if e.ndim == 0:
         flat = 0
     else:
@@ -319,14 +364,11 @@ def _slice_rows(g, e, bad, first):
     width = max(len(index_text(np.unravel_index(i, e.shape))) for i in range(lo, hi))
     for i in range(lo, hi):
         idx = np.unravel_index(i, e.shape) if e.ndim else ()
-        msgid = N_("{index}: {expected} | {got}  <- wrong") if bad[idx] else N_(
-            "{index}: {expected} | {got}"
-        )
         # Right-aligned to a fixed width so the rows line up in a terminal.
-        expected_text = number_text(e[idx]).rjust(17)
-        got_text = number_text(g[idx]).rjust(17)
-        rows.append(Message(msgid, index=index_text(idx).ljust(width), expected=expected_text,
-                            got=got_text))
+        row = (f"{index_text(idx).ljust(width)}: {number_text(e[idx]).rjust(17)} | "
+               f"{number_text(g[idx]).rjust(17)}")
+        msgid = N_("{row}  ✗ wrong") if bad[idx] else N_("{row}")
+        rows.append(Message(msgid, row=row))
     return rows
 
 

@@ -25,7 +25,10 @@ __all__ = [
     "Failure",
     "StudentProblem",
     "NotAttempted",
+    "Blocked",
     "StudentError",
+    "ImportFailed",
+    "ModuleMissing",
     "CallTimeout",
     "ResourceLimit",
     "WorkerCrashed",
@@ -258,6 +261,35 @@ class NotAttempted(StudentProblem):
         return Message(N_("{function} is not attempted yet."), function=self.function_name)
 
 
+class Blocked(StudentProblem):
+    """The graded function calls another exercise's function that is still an unfilled stub."""
+
+    status = "blocked"
+
+    def __init__(self, function_name, callee):
+        self.function_name = function_name
+        self.callee = callee
+        super().__init__(f"{function_name} -> {callee}")
+
+    def message(self):
+        from course.catalog import EXERCISES
+
+        number = next((ex.number for ex in EXERCISES if ex.id == self.callee), None)
+        if number is None:
+            return Message(
+                N_("This depends on {callee}, which is not attempted yet: write it first."),
+                callee=self.callee,
+            )
+        return Message(
+            N_(
+                "This depends on {callee} (exercise {number}), which is not attempted yet: "
+                "write it first."
+            ),
+            callee=self.callee,
+            number=number,
+        )
+
+
 class StudentError(StudentProblem):
     """The student's code raised an exception (including ``SystemExit``/``KeyboardInterrupt``)."""
 
@@ -266,7 +298,7 @@ class StudentError(StudentProblem):
     def __init__(self, type_name, message, traceback_text=""):
         self.type_name = sanitize(type_name, 200)
         self.error_message = sanitize(message, 1000)
-        self.traceback_text = sanitize(traceback_text, 4000)
+        self.traceback_text = sanitize(traceback_text, 4000).rstrip()
         super().__init__(f"{self.type_name}: {self.error_message}")
 
     def message(self):
@@ -280,16 +312,104 @@ class StudentError(StudentProblem):
         return (Message(N_("Where it happened:\n{traceback}"), traceback=self.traceback_text),)
 
 
+class ImportFailed(StudentError):
+    """A submission module could not be imported (a ``SyntaxError``, an error at module level).
+
+    Every check of every exercise in that module (and in modules importing it) fails the same
+    way, so the report shows the error once at the top; each check only refers to it.
+
+    Attributes
+    ----------
+    file : str
+        The module file where the error is, e.g. ``"step_by_step.py"``.
+    line, column : int or None
+        Where it is (1-based), when known.
+    source_line : str
+        The offending line of the student's file (sanitised), or ``""``.
+    """
+
+    def __init__(self, file, type_name, message, traceback_text="", line=None, column=None,
+                 source_line=""):
+        super().__init__(type_name, message, traceback_text)
+        self.file = sanitize(file, 200)
+        self.line = line if isinstance(line, int) and not isinstance(line, bool) else None
+        self.column = column if isinstance(column, int) and not isinstance(column, bool) else None
+        self.source_line = sanitize(source_line, 300).rstrip()
+
+    def message(self):
+        return Message(
+            N_("{file} cannot be imported (see the problem at the top of the report)."),
+            file=self.file,
+        )
+
+    def details(self):
+        return ()
+
+    def summary(self):
+        """The sentence naming the error and where it is (for the top of the report)."""
+        if self.line is not None and self.column is not None:
+            return Message(
+                N_("{file} cannot be imported: {error} at line {line}, column {column}: {text}"),
+                file=self.file,
+                error=self.type_name,
+                line=self.line,
+                column=self.column,
+                text=self.error_message,
+            )
+        if self.line is not None:
+            return Message(
+                N_("{file} cannot be imported: {error} at line {line}: {text}"),
+                file=self.file,
+                error=self.type_name,
+                line=self.line,
+                text=self.error_message,
+            )
+        return Message(
+            N_("{file} cannot be imported: {error}: {text}"),
+            file=self.file,
+            error=self.type_name,
+            text=self.error_message,
+        )
+
+
+class ModuleMissing(StudentProblem):
+    """A module file of the submission is not there (e.g. only ``step_by_step.py`` was given)."""
+
+    status = "error"
+
+    def __init__(self, file):
+        self.file = sanitize(file, 200)
+        super().__init__(f"{self.file} is missing")
+
+    def message(self):
+        return Message(
+            N_("{file} is not in the submission (see the top of the report)."), file=self.file
+        )
+
+
 class CallTimeout(StudentProblem):
-    """The call did not finish within its wall-time limit; the worker was killed."""
+    """The call did not finish within its wall-time limit; the worker was killed.
+
+    ``flooded`` is True when the captured output had reached its limit: the time went on
+    printing, so the report says so instead of suggesting an endless loop.
+    """
 
     status = "timeout"
 
-    def __init__(self, seconds):
+    def __init__(self, seconds, flooded=False):
         self.seconds = float(seconds)
+        self.flooded = bool(flooded)
         super().__init__(f"timed out after {self.seconds:g} s")
 
     def message(self):
+        if self.flooded:
+            return Message(
+                N_(
+                    "Your code printed too much output and did not finish within {seconds} "
+                    "seconds: remove the print calls inside loops."
+                ),
+                seconds=f"{self.seconds:g}",
+            )
         return Message(
             N_("Your code did not finish within {seconds} seconds (an endless loop?)."),
             seconds=f"{self.seconds:g}",

@@ -170,6 +170,17 @@ _CATALOGUE = (
         N_("dW = (1/m) dZ A_prev^T and db = (1/m) * the row sums of dZ."),
     ),
     _m(
+        "linear_backward.dW_no_1_over_m",
+        N_("dW is not divided by m (db is)."),
+        N_("dW = (1/m) np.dot(dZ, A_prev.T): like db, dW is an average over the m examples."),
+    ),
+    _m(
+        "linear_backward.db_no_1_over_m",
+        N_("db is not divided by m (dW is)."),
+        N_("db = (1/m) np.sum(dZ, axis=1, keepdims=True): like dW, db is an average over the m "
+           "examples."),
+    ),
+    _m(
         "linear_backward.db_no_keepdims",
         N_("db was summed without keepdims=True, so it has shape (n,) instead of (n, 1)."),
         N_("Use np.sum(dZ, axis=1, keepdims=True) so db has the shape of b."),

@@ -24,7 +24,7 @@ import tomllib
 from pathlib import Path
 
 from course.data.backups import backup_file, timestamp
-from course.i18n import _, isolate
+from course.i18n import LocalizedError, _, isolate
 
 from .stubs import BEGIN, END, render_unit
 
@@ -35,7 +35,7 @@ GRADER_EXCLUDED_DIRS = {"hidden", "build"}  # hidden checks and the expected-out
 PROTECTED_DIRS = ("course", "grader", "solutions", "tests", "docs", "datasets", ".git")
 
 
-class ReleaseError(ValueError):
+class ReleaseError(LocalizedError, ValueError):
     """The bundle cannot be written safely (translated message)."""
 
 
@@ -58,13 +58,13 @@ def _check_target(out_dir, root):
     root = root.resolve()
     if out_dir == root or root.is_relative_to(out_dir):
         raise ReleaseError(
-            _("Refusing to write the bundle into {target}: it contains the project itself. "
+            lambda: _("Refusing to write the bundle into {target}: it contains the project itself. "
               "Choose a new, empty folder.").format(target=isolate(out_dir))
         )
     for name in PROTECTED_DIRS:
         if out_dir.is_relative_to(root / name):
             raise ReleaseError(
-                _("Refusing to write the bundle inside the project's {folder} folder. Choose a "
+                lambda: _("Refusing to write the bundle inside the project's {folder} folder. Choose a "
                   "folder outside it, such as {example}.").format(
                     folder=isolate(name + "/"), example=isolate("dist/student")
                 )
@@ -103,7 +103,7 @@ amiq = "course.cli.main:main"
 include = ["course*", "grader*"]
 
 [tool.setuptools.package-data]
-"*" = ["*.po", "*.pot", "*.json", "*.npz", "*.txt"]
+"*" = ["*.po", "*.pot", "*.json", "*.npz", "*.txt", "*.csv"]
 """
 
 
@@ -122,10 +122,15 @@ Then:
 
 - write your code in `course/c1w4/step_by_step.py` and `course/c1w4/cat_classifier.py`
   (replace each `raise NotImplementedError(...)` line);
-- check your work: `amiq grade` (or one exercise: `amiq grade linear_forward`);
+- check your work: `amiq grade` (or one exercise: `amiq grade linear_forward`); in a
+  notebook, `import grader; grader.check("linear_forward")`;
 - get the data: `amiq data fetch SOURCE` (a folder or URL your instructor gives you), then
   `amiq data check`;
 - train your own model: `amiq train --impl student --model L-layer`.
+
+The lessons (one page per exercise, in Arabic and English) are on the course's website (your
+instructor gives you the address); in the project's full repository they are served with
+`mkdocs serve -f docs/mkdocs.yml`.
 
 Messages are in Arabic by default; add `--lang en` for English.
 
@@ -150,10 +155,14 @@ Messages are in Arabic by default; add `--lang en` for English.
 
 - اكتب شيفرتك في `course/c1w4/step_by_step.py` و `course/c1w4/cat_classifier.py`
   (ضع حلّك مكان كل سطر `raise NotImplementedError(...)`)؛
-- افحص عملك: `amiq grade` (أو تمرينًا واحدًا: `amiq grade linear_forward`)؛
+- افحص عملك: `amiq grade` (أو تمرينًا واحدًا: `amiq grade linear_forward`)؛ وفي دفتر
+  Jupyter: `import grader; grader.check("linear_forward")`؛
 - احصل على البيانات: `amiq data fetch SOURCE` (مجلد أو رابط يعطيك إياه المعلّم)، ثم
   `amiq data check`؛
 - درِّب نموذجك أنت: `amiq train --impl student --model L-layer`.
+
+الدروس (صفحة لكل تمرين بالعربية والإنجليزية) على موقع المقرر (يعطيك المعلّم عنوانه)، وفي
+المستودع الكامل للمشروع تُعرض بالأمر `mkdocs serve -f docs/mkdocs.yml`.
 
 الرسائل بالعربية افتراضيًّا؛ أضف `--lang en` للإنجليزية.
 
@@ -233,6 +242,45 @@ def bundle_problems(bundle, solutions_dir=None):
     return problems
 
 
+HIDDEN_COUNT_FILE = "hidden_checks.json"
+
+
+def hidden_check_counts(grader_dir, unit):
+    """How many hidden checks each exercise of ``unit`` has, counted in the instructor's grader.
+
+    Parameters
+    ----------
+    grader_dir : pathlib.Path
+        The checkout's ``grader/`` (with ``hidden/<unit>/check_<id>.py``).
+    unit : str
+
+    Returns
+    -------
+    dict
+        ``{exercise id: number of @check functions}`` in course order (0 for none).
+    """
+    from course.catalog import EXERCISES
+    from grader.runner.discovery import count_checks_in_source
+
+    hidden = Path(grader_dir) / "hidden" / unit
+    return {ex.id: count_checks_in_source(hidden / f"check_{ex.id}.py")
+            for ex in EXERCISES if ex.unit == unit}
+
+
+def write_hidden_count(grader_dir, bundle_grader_dir, unit):
+    """Write ``grader/public/<unit>/hidden_checks.json`` into the bundle.
+
+    ``{"count": N, "by_exercise": {...}}``: the bundle has no hidden checks, but the grader
+    tells students how many run when their work is graded.
+    """
+    counts = hidden_check_counts(grader_dir, unit)
+    target = Path(bundle_grader_dir) / "public" / unit / HIDDEN_COUNT_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps({"count": sum(counts.values()), "by_exercise": counts},
+                                 indent=1) + "\n", encoding="utf-8")
+    return target
+
+
 def build_release(out_dir, root, force=False):
     """Write the student bundle into ``out_dir``.
 
@@ -261,16 +309,16 @@ def build_release(out_dir, root, force=False):
     solutions_dir = root / "solutions"
     if not solutions_dir.is_dir():
         raise ReleaseError(
-            _("No {folder} folder in {root}: a bundle is built from the instructor's checkout.")
+            lambda: _("No {folder} folder in {root}: a bundle is built from the instructor's checkout.")
             .format(folder=isolate("solutions/"), root=isolate(root))
         )
     if out_dir.exists() and not out_dir.is_dir():
-        raise ReleaseError(_("{target} exists and is not a folder.").format(target=isolate(out_dir)))
+        raise ReleaseError(lambda: _("{target} exists and is not a folder.").format(target=isolate(out_dir)))
     backup = None
     if out_dir.is_dir() and any(out_dir.iterdir()):
         if not force:
             raise ReleaseError(
-                _("{target} is not empty. Choose an empty folder, or pass {flag} to replace it "
+                lambda: _("{target} is not empty. Choose an empty folder, or pass {flag} to replace it "
                   "(its current content is moved to a backup first).").format(
                     target=isolate(out_dir), flag=isolate("--force")
                 )
@@ -288,6 +336,8 @@ def build_release(out_dir, root, force=False):
         if (root / "grader").is_dir():
             shutil.copytree(root / "grader", staging / "grader",
                             ignore=_ignore(GRADER_EXCLUDED_DIRS))
+        for unit in units:
+            write_hidden_count(root / "grader", staging / "grader", unit)
         data_dir = staging / "datasets" / "catvnoncat"
         data_dir.mkdir(parents=True)
         (data_dir / ".gitkeep").write_text("")
@@ -300,7 +350,7 @@ def build_release(out_dir, root, force=False):
         problems = bundle_problems(staging, solutions_dir)
         if problems:
             raise ReleaseError(
-                _("The bundle would leak instructor material, so nothing was written: {items}.")
+                lambda: _("The bundle would leak instructor material, so nothing was written: {items}.")
                 .format(items="; ".join(problems[:10]))
             )
         if out_dir.exists():

@@ -22,6 +22,8 @@ stub and the reference share one contract. A module without regions is copied un
 import re
 from pathlib import Path
 
+from course.i18n import LocalizedError
+
 BEGIN = "# BEGIN SOLUTION"
 END = "# END SOLUTION"
 HINT = "# HINT:"
@@ -33,7 +35,7 @@ GENERATED_HEADER = (
 _DEF = re.compile(r"^\s*def\s+(\w+)\s*\(")
 
 
-class StubError(ValueError):
+class StubError(LocalizedError, ValueError):
     """A malformed solution file (nested, unterminated or stray markers)."""
 
 
@@ -114,6 +116,28 @@ def make_stub(source, filename="<solution>"):
     return "".join(out)
 
 
+INSTRUCTOR_PARAGRAPH = "Instructors:"
+
+
+def drop_instructor_paragraphs(text):
+    """Remove the paragraphs that start with ``Instructors:`` (notes students need not see).
+
+    A paragraph is a run of non-blank lines; the blank line before a dropped one goes too.
+    """
+    lines = text.splitlines(keepends=True)
+    out, i = [], 0
+    while i < len(lines):
+        if lines[i].lstrip().startswith(INSTRUCTOR_PARAGRAPH):
+            while i < len(lines) and lines[i].strip() and lines[i].strip() != '"""':
+                i += 1
+            if out and not out[-1].strip():
+                out.pop()
+            continue
+        out.append(lines[i])
+        i += 1
+    return "".join(out)
+
+
 def render_unit(solutions_dir, unit):
     """Return ``{file name: stub text}`` for every module of one unit.
 
@@ -128,6 +152,7 @@ def render_unit(solutions_dir, unit):
     for path in sorted((Path(solutions_dir) / unit).glob("*.py")):
         text = path.read_text(encoding="utf-8")
         if path.name == "__init__.py":
+            text = drop_instructor_paragraphs(text)
             rendered[path.name] = text.replace("reference solutions", "exercise stubs", 1)
             continue
         stub = make_stub(text, filename=str(path))

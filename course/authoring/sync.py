@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course.data.backups import backup_file, timestamp
-from course.i18n import _, isolate
+from course.i18n import LocalizedError, _, isolate
 
 from .stubs import render_unit
 
 
-class SyncError(ValueError):
+class SyncError(LocalizedError, ValueError):
     """The unit or the folders do not exist (translated message)."""
 
 
@@ -82,7 +82,7 @@ def sync_unit(solutions_dir, course_dir, unit, check=False, backup_base=None):
     solutions_dir, course_dir = Path(solutions_dir), Path(course_dir)
     if not (solutions_dir / unit).is_dir():
         raise SyncError(
-            _("No reference solutions for unit {unit} in {folder}: the stubs are generated from "
+            lambda: _("No reference solutions for unit {unit} in {folder}: the stubs are generated from "
               "them, so this needs the instructor's checkout.").format(
                 unit=isolate(unit), folder=isolate(solutions_dir)
             )

@@ -95,6 +95,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
 
     # YOUR CODE HERE (about 1 line) / اكتب شيفرتك هنا (نحو سطر واحد)
     # HINT: initialize_parameters(n_x, n_h, n_y)
+    # HINT: استدعِ initialize_parameters(n_x, n_h, n_y)
     raise NotImplementedError('two_layer_model is not attempted yet: replace this line with your code. / لم تُحَلّ two_layer_model بعد: ضع شيفرتك مكان هذا السطر.')
 
     W1 = parameters["W1"]
@@ -105,6 +106,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
     for i in range(0, num_iterations):
         # YOUR CODE HERE (about 6 lines) / اكتب شيفرتك هنا (نحو 6 أسطر)
         # HINT: forward (relu, then sigmoid), cost, dA2, backward (sigmoid, then relu)
+        # HINT: الانتشار الأمامي (relu ثم sigmoid)، ثم التكلفة، ثم dA2، ثم الانتشار الخلفي (sigmoid ثم relu)
         raise NotImplementedError('two_layer_model is not attempted yet: replace this line with your code. / لم تُحَلّ two_layer_model بعد: ضع شيفرتك مكان هذا السطر.')
 
         grads["dW1"] = dW1
@@ -165,11 +167,13 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
 
     # YOUR CODE HERE (about 1 line) / اكتب شيفرتك هنا (نحو سطر واحد)
     # HINT: use the provided initialize_parameters_deep_scaled(layers_dims)
+    # HINT: استعمل الدالة المُعطاة initialize_parameters_deep_scaled(layers_dims)
     raise NotImplementedError('L_layer_model is not attempted yet: replace this line with your code. / لم تُحَلّ L_layer_model بعد: ضع شيفرتك مكان هذا السطر.')
 
     for i in range(0, num_iterations):
         # YOUR CODE HERE (about 4 lines) / اكتب شيفرتك هنا (نحو 4 أسطر)
         # HINT: forward, cost, backward, update: one line each
+        # HINT: انتشار أمامي، فتكلفة، فانتشار خلفي، فتحديث: سطر واحد لكلٍّ منها
         raise NotImplementedError('L_layer_model is not attempted yet: replace this line with your code. / لم تُحَلّ L_layer_model بعد: ضع شيفرتك مكان هذا السطر.')
 
         if print_cost and (i % 100 == 0 or i == num_iterations - 1):
@@ -207,6 +211,7 @@ def predict(X, y, parameters):
 
     # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطرين)
     # HINT: probas, caches = L_model_forward(X, parameters); then a strict > 0.5 threshold
+    # HINT: probas, caches = L_model_forward(X, parameters)؛ ثم عتبة صارمة > 0.5
     raise NotImplementedError('predict is not attempted yet: replace this line with your code. / لم تُحَلّ predict بعد: ضع شيفرتك مكان هذا السطر.')
 
     print("Accuracy: " + str(np.sum((p == y) / m)))

@@ -7,9 +7,6 @@
 Conventions (the original course's): data is column-major, ``X`` has shape ``(n_x, m)`` and
 ``Y``/``AL`` have shape ``(1, m)``; ``parameters`` maps ``"W1", "b1", ..., "WL", "bL"`` to arrays
 with ``Wl`` of shape ``(n_l, n_{l-1})`` and ``bl`` of shape ``(n_l, 1)``.
-
-Each exercise's code is marked as a solution region; ``amiq stubs`` replaces those regions to make
-the student's ``course/c1w4/step_by_step.py`` (see ``course/authoring/stubs.py``).
 """
 
 import copy
@@ -52,6 +49,7 @@ def initialize_parameters(n_x, n_h, n_y):
 
     # YOUR CODE HERE (about 4 lines) / اكتب شيفرتك هنا (نحو 4 أسطر)
     # HINT: np.random.randn(rows, columns) * 0.01 and np.zeros((rows, 1))
+    # HINT: np.random.randn(rows, columns) * 0.01 و np.zeros((rows, 1))
     raise NotImplementedError('initialize_parameters is not attempted yet: replace this line with your code. / لم تُحَلّ initialize_parameters بعد: ضع شيفرتك مكان هذا السطر.')
 
     parameters = {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
@@ -61,13 +59,14 @@ def initialize_parameters(n_x, n_h, n_y):
 def initialize_parameters_deep(layer_dims):
     """Initialise the parameters of an L-layer network.
 
-    Seeds ``np.random.seed(3)`` itself; for ``l = 1 .. L-1`` in order draws
+    The network has ``L = len(layer_dims) - 1`` layers (the input layer is not counted).
+    Seeds ``np.random.seed(3)`` itself; for each layer ``l = 1 .. L`` in order draws
     ``W_l = np.random.randn(n_l, n_{l-1}) * 0.01`` and sets ``b_l`` to zeros.
 
     Parameters
     ----------
     layer_dims : list of int
-        ``[n_0, n_1, ..., n_{L}]``: the size of every layer, input layer first.
+        ``[n_0, n_1, ..., n_L]``: the size of every layer, input layer (``n_0 = n_x``) first.
 
     Returns
     -------
@@ -77,17 +76,19 @@ def initialize_parameters_deep(layer_dims):
 
     Notes
     -----
-    العربية: هيِّئ معاملات شبكة من L طبقة. لكل طبقة ``l`` من 1 إلى ``len(layer_dims) - 1``
+    العربية: هيِّئ معاملات شبكة من L طبقة، حيث ``L = len(layer_dims) - 1`` (لا تُعدّ طبقة
+    الإدخال). لكل طبقة ``l`` من 1 إلى ``L``
     بالترتيب: ``W_l = np.random.randn(n_l, n_{l-1}) * 0.01`` و ``b_l`` أصفار بالشكل
     ``(n_l, 1)``. البذرة ``np.random.seed(3)`` مكتوبة لك؛ غيّر ترتيب الرسم فتتغيّر الأرقام.
     """
     np.random.seed(3)
     parameters = {}
-    L = len(layer_dims)  # number of layers, counting the input layer
+    L = len(layer_dims)  # layers + 1 (the input counts here): range(1, L) visits every layer
 
     for l in range(1, L):
         # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطرين)
         # HINT: the keys are "W" + str(l) and "b" + str(l)
+        # HINT: المفاتيح هي "W" + str(l) و "b" + str(l)
         raise NotImplementedError('initialize_parameters_deep is not attempted yet: replace this line with your code. / لم تُحَلّ initialize_parameters_deep بعد: ضع شيفرتك مكان هذا السطر.')
 
     return parameters
@@ -120,6 +121,7 @@ def linear_forward(A, W, b):
     """
     # YOUR CODE HERE (about 1 line) / اكتب شيفرتك هنا (نحو سطر واحد)
     # HINT: np.dot; b is broadcast over the m columns
+    # HINT: np.dot؛ ويُبَثّ b (broadcasting) على الأعمدة m
     raise NotImplementedError('linear_forward is not attempted yet: replace this line with your code. / لم تُحَلّ linear_forward بعد: ضع شيفرتك مكان هذا السطر.')
     cache = (A, W, b)
     return Z, cache
@@ -156,6 +158,7 @@ def linear_activation_forward(A_prev, W, b, activation):
     if activation == "sigmoid":
         # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطرين)
         # HINT: Z, linear_cache = linear_forward(...); A, activation_cache = sigmoid(Z)
+        # HINT: Z, linear_cache = linear_forward(...)؛ ثم A, activation_cache = sigmoid(Z)
         raise NotImplementedError('linear_activation_forward is not attempted yet: replace this line with your code. / لم تُحَلّ linear_activation_forward بعد: ضع شيفرتك مكان هذا السطر.')
     elif activation == "relu":
         # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطرين)
@@ -201,10 +204,12 @@ def L_model_forward(X, parameters):
         A_prev = A
         # YOUR CODE HERE (about 3 lines) / اكتب شيفرتك هنا (نحو 3 أسطر)
         # HINT: linear_activation_forward(A_prev, parameters["W" + str(l)], ..., "relu")
+        # HINT: استدعِ linear_activation_forward(A_prev, parameters["W" + str(l)], ..., "relu")
         raise NotImplementedError('L_model_forward is not attempted yet: replace this line with your code. / لم تُحَلّ L_model_forward بعد: ضع شيفرتك مكان هذا السطر.')
 
     # YOUR CODE HERE (about 3 lines) / اكتب شيفرتك هنا (نحو 3 أسطر)
     # HINT: the last layer L uses "sigmoid"
+    # HINT: الطبقة الأخيرة L تستعمل "sigmoid"
     raise NotImplementedError('L_model_forward is not attempted yet: replace this line with your code. / لم تُحَلّ L_model_forward بعد: ضع شيفرتك مكان هذا السطر.')
 
     return AL, caches
@@ -236,6 +241,7 @@ def compute_cost(AL, Y):
     m = Y.shape[1]
     # YOUR CODE HERE (about 1 line) / اكتب شيفرتك هنا (نحو سطر واحد)
     # HINT: np.log, np.dot with a transpose (or np.sum), and the factor 1 / m
+    # HINT: np.log، و np.dot مع منقول (أو np.sum)، والمعامل 1 / m
     raise NotImplementedError('compute_cost is not attempted yet: replace this line with your code. / لم تُحَلّ compute_cost بعد: ضع شيفرتك مكان هذا السطر.')
     cost = np.squeeze(cost)  # turns [[17]] into 17, a 0-d array
     return cost
@@ -271,6 +277,7 @@ def linear_backward(dZ, cache):
 
     # YOUR CODE HERE (about 3 lines) / اكتب شيفرتك هنا (نحو 3 أسطر)
     # HINT: np.dot, .T and np.sum(..., axis=1, keepdims=True)
+    # HINT: np.dot و .T و np.sum(..., axis=1, keepdims=True)
     raise NotImplementedError('linear_backward is not attempted yet: replace this line with your code. / لم تُحَلّ linear_backward بعد: ضع شيفرتك مكان هذا السطر.')
 
     return dA_prev, dW, db
@@ -305,6 +312,7 @@ def linear_activation_backward(dA, cache, activation):
     if activation == "relu":
         # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطرين)
         # HINT: dZ = relu_backward(dA, activation_cache), then linear_backward
+        # HINT: dZ = relu_backward(dA, activation_cache)، ثم linear_backward
         raise NotImplementedError('linear_activation_backward is not attempted yet: replace this line with your code. / لم تُحَلّ linear_activation_backward بعد: ضع شيفرتك مكان هذا السطر.')
     elif activation == "sigmoid":
         # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطرين)
@@ -349,6 +357,7 @@ def L_model_backward(AL, Y, caches):
 
     # YOUR CODE HERE (about 1 line) / اكتب شيفرتك هنا (نحو سطر واحد)
     # HINT: the derivative of the cost with respect to AL
+    # HINT: مشتقة التكلفة بالنسبة إلى AL
     raise NotImplementedError('L_model_backward is not attempted yet: replace this line with your code. / لم تُحَلّ L_model_backward بعد: ضع شيفرتك مكان هذا السطر.')
 
     # Layer L: SIGMOID -> LINEAR.
@@ -359,6 +368,7 @@ def L_model_backward(AL, Y, caches):
     for l in reversed(range(L - 1)):
         # YOUR CODE HERE (about 6 lines) / اكتب شيفرتك هنا (نحو 6 أسطر)
         # HINT: caches[l] belongs to layer l + 1
+        # HINT: caches[l] تخصّ الطبقة l + 1
         raise NotImplementedError('L_model_backward is not attempted yet: replace this line with your code. / لم تُحَلّ L_model_backward بعد: ضع شيفرتك مكان هذا السطر.')
 
     return grads
@@ -393,6 +403,7 @@ def update_parameters(params, grads, learning_rate):
     for l in range(L):
         # YOUR CODE HERE (about 4 lines) / اكتب شيفرتك هنا (نحو 4 أسطر)
         # HINT: layer l + 1; write parameters["W" + str(l + 1)] = parameters[...] - ...
+        # HINT: الطبقة l + 1؛ اكتب parameters["W" + str(l + 1)] = parameters[...] - ...
         raise NotImplementedError('update_parameters is not attempted yet: replace this line with your code. / لم تُحَلّ update_parameters بعد: ضع شيفرتك مكان هذا السطر.')
 
     return parameters

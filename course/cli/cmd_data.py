@@ -11,17 +11,9 @@ from course.i18n import _, isolate
 
 
 def _positive_int(text):
-    import argparse
+    from .parser import positive_int
 
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(
-            _("expected a positive integer, got {value}").format(value=isolate(repr(text)))
-        )
-    return value
+    return positive_int(text)
 
 
 def add_parser(subparsers):
@@ -36,11 +28,26 @@ def add_parser(subparsers):
     sub = p.add_subparsers(dest="data_command", metavar="ACTION", required=True,
                            parser_class=type(p))
 
-    where = sub.add_parser("where", help=_("print the data folder in use"))
+    where = sub.add_parser(
+        "where",
+        help=_("print the data folder in use"),
+        description=_(
+            "Print the data folder amiq uses: --data-dir if given, else the environment "
+            "variable AMIQ_DATA_DIR, else datasets/catvnoncat/ in the project. The folder is "
+            "not checked; use amiq data check for that."
+        ),
+    )
     where.add_argument("--data-dir", type=Path, default=None, help=_("the data folder"))
     where.set_defaults(handler=run_where)
 
-    check = sub.add_parser("check", help=_("verify the files' SHA-256 digests and layout"))
+    check = sub.add_parser(
+        "check",
+        help=_("verify the files' SHA-256 digests and layout"),
+        description=_(
+            "Check that the data folder holds the course's two files: their SHA-256 digests, "
+            "then their HDF5 layout (keys, shapes and types). Prints the size of each set."
+        ),
+    )
     check.add_argument("--data-dir", type=Path, default=None, help=_("the data folder"))
     check.add_argument("--synthetic", action="store_true",
                        help=_("check the synthetic stand-in instead of the real files"))
@@ -96,7 +103,9 @@ def run_check(args, out):
         folder=isolate(folder), how=how_it_was_chosen(args.data_dir)), file=out)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        train_x, train_y, test_x, test_y, classes = load_data(folder, synthetic=args.synthetic)
+        # Pass the user's own choice on, so an error names the same source as the line above.
+        train_x, train_y, test_x, test_y, classes = load_data(args.data_dir,
+                                                              synthetic=args.synthetic)
     if args.synthetic:
         print(synthetic_notice(), file=out)
     else:

@@ -32,13 +32,13 @@ def run(args, out):
         from course.authoring.release import ReleaseError, build_release
     except ModuleNotFoundError as exc:
         raise CLIError(
-            _("{command} is an instructor command; this installation has no authoring tools "
+            lambda exc=exc: _("{command} is an instructor command; this installation has no authoring tools "
               "({module}).").format(command=isolate("amiq release"), module=isolate(exc.name))
         ) from None
     try:
         out_dir, backup, units = build_release(args.out_dir, instructor_root(), force=args.force)
     except ReleaseError as exc:
-        raise CLIError(str(exc)) from None
+        raise CLIError.wrap(exc) from None
     if backup is not None:
         print(_("Moved the previous content of {target} to {backup}.").format(
             target=isolate(args.out_dir), backup=isolate(backup)), file=out)

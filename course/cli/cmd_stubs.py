@@ -36,7 +36,7 @@ def run(args, out):
         from course.authoring.stubs import StubError
     except ModuleNotFoundError as exc:
         raise CLIError(
-            _("{command} is an instructor command; this installation has no authoring tools "
+            lambda exc=exc: _("{command} is an instructor command; this installation has no authoring tools "
               "({module}).").format(command=isolate("amiq stubs"), module=isolate(exc.name))
         ) from None
     root = None
@@ -47,7 +47,7 @@ def run(args, out):
     try:
         report = sync_unit(solutions_dir, course_dir, args.unit, check=args.check)
     except (SyncError, StubError) as exc:
-        raise CLIError(str(exc)) from None
+        raise CLIError.wrap(exc) from None
     if args.check:
         if report.drifted:
             print(
@@ -60,8 +60,9 @@ def run(args, out):
             )
             for path in report.drifted:
                 print(f"  {path}", file=out)
-            print(_("Run {command} to regenerate them.").format(command=isolate("amiq stubs")),
-                  file=out)
+            # Its own count, so Arabic can say "them two" (توليدهما) after a dual.
+            print(ngettext("Run {command} to regenerate it.", "Run {command} to regenerate them.",
+                           len(report.drifted)).format(command=isolate("amiq stubs")), file=out)
             return 1
         print(_("The stubs of {unit} are up to date.").format(unit=isolate(args.unit)), file=out)
         return 0

@@ -5,14 +5,16 @@
 
 import argparse
 import json
+import os
 import sys
 import traceback
 import warnings
 from pathlib import Path
 
-from course.i18n import _, isolate
+from course.i18n import _, both_languages, current_language, isolate, ngettext
 
 from .errors import CLIError
+from .parser import positive_float, positive_int, type_error
 
 NOT_ATTEMPTED_EXIT = 2
 
@@ -23,31 +25,7 @@ def _layers(text):
     try:
         return parse_layers(text)
     except TrainingConfigError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _positive_float(text):
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(
-            _("expected a positive number, got {value}").format(value=isolate(repr(text)))
-        )
-    return value
-
-
-def _positive_int(text):
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(
-            _("expected a positive integer, got {value}").format(value=isolate(repr(text)))
-        )
-    return value
+        raise type_error(exc.render) from None
 
 
 def add_parser(subparsers):
@@ -69,9 +47,9 @@ def add_parser(subparsers):
     p.add_argument("--layers", type=_layers, default=None,
                    help=_("layer sizes, input first (default: 12288,7,1 for two-layer, "
                           "12288,20,7,5,1 for L-layer)"))
-    p.add_argument("--learning-rate", type=_positive_float, default=0.0075,
+    p.add_argument("--learning-rate", type=positive_float, default=0.0075,
                    help=_("gradient-descent learning rate (default: %(default)s)"))
-    p.add_argument("--iterations", type=_positive_int, default=2500,
+    p.add_argument("--iterations", type=positive_int, default=2500,
                    help=_("number of iterations (default: %(default)s)"))
     p.add_argument("--data-dir", type=Path, default=None,
                    help=_("the data folder (default: AMIQ_DATA_DIR, else datasets/catvnoncat)"))
@@ -105,12 +83,52 @@ def _summary(result, synthetic, files):
     }
 
 
+def check_out_dir(folder):
+    """Fail early unless ``folder`` is a writable folder or can be created as one.
+
+    Nothing is created here (training may still fail); the figures' writer creates it.
+
+    Raises
+    ------
+    CLIError
+        ``folder`` is a file, or it (or its nearest existing parent) is not writable.
+    """
+    folder = Path(folder).expanduser()
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir():
+        raise CLIError(lambda: _("{folder} is not a folder: {flag} needs a folder for the "
+                                 "figures.").format(folder=isolate(probe), flag=isolate("--out")))
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise CLIError(lambda: _("Cannot write into {folder}: permission denied. Choose another "
+                                 "folder with {flag}.").format(folder=isolate(probe),
+                                                               flag=isolate("--out")))
+
+
+def format_accuracy(value):
+    """An accuracy for people: at most 4 decimals (``1.0``, ``0.34``, ``0.9856``)."""
+    return str(round(float(value), 4))
+
+
+def format_seconds(seconds):
+    """Seconds with enough digits for short runs (``0.0123``) and one decimal for long ones."""
+    return f"{seconds:.3g}" if seconds < 10 else f"{seconds:.1f}"
+
+
 def run(args, out):
     from course.data import load_data, preprocess, synthetic_notice
-    from course.plots import plot_cost_curve, plot_mislabelled
+    from course.plots import FIGURE_LANGUAGE_NOTE, plot_cost_curve, plot_mislabelled
     from course.train import (DEFAULT_LAYERS, ImplementationError, NotAttemptedError,
-                              TrainingConfigError, train)
+                              TrainingConfigError, correct_count, train, validate_layers)
 
+    # Everything that can be checked without the data is checked before loading it.
+    layers = tuple(args.layers or DEFAULT_LAYERS[args.model])
+    try:
+        validate_layers(args.model, layers)
+    except TrainingConfigError as exc:
+        raise CLIError.wrap(exc) from None
+    check_out_dir(args.out)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the synthetic warning is printed below, more loudly
         train_x_orig, train_y, test_x_orig, test_y, classes = load_data(
@@ -119,11 +137,20 @@ def run(args, out):
     if args.synthetic:
         print(f"*** {synthetic_notice()} ***", file=sys.stderr)
     train_x, test_x = preprocess(train_x_orig), preprocess(test_x_orig)
+    try:
+        validate_layers(args.model, layers, n_x=train_x.shape[0])
+    except TrainingConfigError as exc:
+        raise CLIError.wrap(exc) from None
     print(
-        _("Training the {model} model ({impl} implementation): layers {layers}, learning rate "
-          "{lr}, {iterations} iterations, {m} training images.").format(
+        ngettext(
+            "Training the {model} model ({impl} implementation): layers {layers}, learning rate "
+            "{lr}, {iterations} iteration, {m} training images.",
+            "Training the {model} model ({impl} implementation): layers {layers}, learning rate "
+            "{lr}, {iterations} iterations, {m} training images.",
+            args.iterations,
+        ).format(
             model=isolate(args.model), impl=isolate(args.impl),
-            layers=isolate(",".join(map(str, args.layers or DEFAULT_LAYERS[args.model]))),
+            layers=isolate(",".join(map(str, layers))),
             lr=isolate(args.learning_rate), iterations=isolate(args.iterations),
             m=isolate(train_x.shape[1]),
         ),
@@ -132,33 +159,34 @@ def run(args, out):
     try:
         result = train(
             train_x, train_y, test_x, test_y, model=args.model, impl=args.impl,
-            layers=args.layers, learning_rate=args.learning_rate, iterations=args.iterations,
+            layers=layers, learning_rate=args.learning_rate, iterations=args.iterations,
             print_cost=args.print_cost and not args.quiet,
             show_bar=False if args.quiet else None, out=out,
         )
     except NotAttemptedError as exc:
-        raise CLIError(str(exc), NOT_ATTEMPTED_EXIT) from None
+        raise CLIError.wrap(exc, NOT_ATTEMPTED_EXIT) from None
     except (ImplementationError, TrainingConfigError) as exc:
-        raise CLIError(str(exc)) from None
+        raise CLIError.wrap(exc) from None
     except Exception:
         if args.impl != "student":
             raise
         traceback.print_exc(file=sys.stderr)
         raise CLIError(
-            _("Your implementation raised the error above while training; fix it and check it "
-              "with {command}.").format(command=isolate("amiq grade"))
+            lambda: _("Your implementation raised the error above while training; fix it and "
+                      "check it with {command}.").format(command=isolate("amiq grade"))
         ) from None
-    for name, acc, y in (("train", result.train_accuracy, train_y),
-                         ("test", result.test_accuracy, test_y)):
-        correct = int(round(acc * y.shape[1]))
+    for name, acc, pred, y in (("train", result.train_accuracy, result.train_predictions, train_y),
+                               ("test", result.test_accuracy, result.test_predictions, test_y)):
         label = _("Train accuracy") if name == "train" else _("Test accuracy")
         print(_("{label}: {accuracy} ({correct} of {m} correct)").format(
-            label=label, accuracy=isolate(acc), correct=isolate(correct),
-            m=isolate(y.shape[1])), file=out)
-    print(_("Training took {seconds} s.").format(seconds=isolate(f"{result.seconds:.1f}")),
+            label=label, accuracy=isolate(format_accuracy(acc)),
+            correct=isolate(correct_count(pred, y)), m=isolate(y.shape[1])), file=out)
+    print(_("Training took {seconds} s.").format(seconds=isolate(format_seconds(result.seconds))),
           file=out)
     try:
-        title = f"{args.model} model, {result.iterations} iterations"
+        # Figure text stays English (see course.plots); titles follow English plural rules.
+        noun = "iteration" if result.iterations == 1 else "iterations"
+        title = f"{args.model} model, {result.iterations} {noun}"
         if args.synthetic:
             title += " (SYNTHETIC data)"
         files = [
@@ -171,10 +199,13 @@ def run(args, out):
         summary.write_text(json.dumps(_summary(result, args.synthetic, files), indent=2) + "\n",
                            encoding="utf-8")
     except OSError as exc:
-        raise CLIError(_("Cannot write the figures into {folder}: {reason}.").format(
+        raise CLIError(lambda exc=exc: _("Cannot write the figures into {folder}: {reason}.").format(
             folder=isolate(args.out), reason=exc.strerror or exc)) from None
     print(_("Wrote {files}.").format(files=isolate(", ".join(str(f) for f in files + [summary]))),
           file=out)
+    if current_language() != "en":
+        # One bilingual line: the figures themselves stay English (see course.plots).
+        print(" / ".join(both_languages(lambda: _(FIGURE_LANGUAGE_NOTE))), file=out)
     if args.synthetic:
         print(f"*** {synthetic_notice()} ***", file=sys.stderr)
     return 0

@@ -4,20 +4,23 @@
 
 ``--lang ar|en`` (anywhere before ``--``) picks the language of every message; the default comes
 from ``AMIQ_LANG`` or the locale, else Arabic. ``grade`` and ``expected`` hand all their
-arguments to the grader unchanged.
+arguments to the grader, after removing ``--lang`` (``amiq`` applies it; the grader gets the
+chosen language back as ``--lang`` when it takes one).
 """
 
 import argparse
 import sys
 
-from course.i18n import LANGUAGES, _, isolate, set_language
+from course.i18n import LANGUAGES, _, both_languages, isolate, set_language
 
 from . import cmd_data, cmd_release, cmd_stubs, cmd_train
-from .delegate import DELEGATED, run_delegated
-from .errors import CLIError
+from .delegate import DELEGATED, run_delegated, unavailable_message
+from .errors import CLIError, error_lines
+from .paths import missing_instructor_part
 from .parser import AmiqArgumentParser
 
-COMMAND_MODULES = (cmd_stubs, cmd_data, cmd_train, cmd_release)
+COMMAND_MODULES = (("stubs", cmd_stubs), ("data", cmd_data), ("train", cmd_train),
+                   ("release", cmd_release))
 
 
 def scan_language(argv):
@@ -85,12 +88,15 @@ def build_parser():
     parser.add_argument("--lang", choices=LANGUAGES, help=lang_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
                                 parser_class=AmiqArgumentParser)
-    for module in COMMAND_MODULES:
-        module.add_parser(sub)
+    # Instructor commands are listed only where they can run (not in a student bundle).
+    for name, module in COMMAND_MODULES:
+        if missing_instructor_part(name) is None:
+            module.add_parser(sub)
     sub.add_parser("grade", help=_("grade exercises (all arguments go to the grader; see "
                                    "amiq grade --help)"))
-    sub.add_parser("expected", help=_("rebuild or check the public checks' expected outputs "
-                                      "(instructors; see amiq expected --help)"))
+    if missing_instructor_part("expected") is None:
+        sub.add_parser("expected", help=_("rebuild or check the public checks' expected outputs "
+                                          "(instructors; see amiq expected --help)"))
     _accept_lang_everywhere(parser, lang_help)
     return parser
 
@@ -125,8 +131,15 @@ def main(argv=None, out=None, err=None):
         print(exc, file=err)
         return 2
     rest = _strip_global_lang(argv)
-    if rest and rest[0] in DELEGATED:
-        return run_delegated(rest[0], rest[1:], lang=global_lang, err=err)
+    command = rest[0] if rest else None
+    missing = missing_instructor_part(command)
+    if missing is not None:
+        for line in both_languages(lambda: _("error: {message}").format(
+                message=unavailable_message(command, missing))):
+            print(line, file=err)
+        return 1
+    if command in DELEGATED:
+        return run_delegated(command, rest[1:], lang=lang, err=err)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -137,10 +150,12 @@ def main(argv=None, out=None, err=None):
     try:
         return args.handler(args, out)
     except (CLIError, DataError) as exc:
-        print(_("error: {message}").format(message=exc), file=err)
+        for line in error_lines(exc):
+            print(line, file=err)
         return getattr(exc, "exit_code", 1)
     except KeyboardInterrupt:
-        print(_("Interrupted."), file=err)
+        for line in both_languages(lambda: _("Interrupted.")):
+            print(line, file=err)
         return 130
 
 

@@ -11,7 +11,48 @@ import argparse
 import re
 import sys
 
-from course.i18n import _, isolate
+from course.i18n import _, both_languages, isolate
+
+# Text of a type function's error (in the language it was raised in) -> the function that
+# renders it, so a usage error can be repeated in the other language.
+_TYPE_ERRORS = {}
+
+
+def type_error(render):
+    """An ``ArgumentTypeError`` for a type function, renderable later in both languages.
+
+    Parameters
+    ----------
+    render : callable
+        No argument; builds the message with ``_``.
+    """
+    text = render()
+    _TYPE_ERRORS[text] = render
+    return argparse.ArgumentTypeError(text)
+
+
+def positive_int(text):
+    """argparse type: an integer >= 1 (a bilingual usage error otherwise)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise type_error(lambda: _("expected a positive integer, got {value}").format(
+            value=isolate(repr(text))))
+    return value
+
+
+def positive_float(text):
+    """argparse type: a finite number > 0 (a bilingual usage error otherwise)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value > 0 or value == float("inf"):
+        raise type_error(lambda: _("expected a positive number, got {value}").format(
+            value=isolate(repr(text))))
+    return value
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -45,6 +86,9 @@ def translate_argparse_error(message):
         match = re.fullmatch(pattern, message, flags=re.DOTALL)
         if match:
             fields = match.groupdict()
+            if "message" in fields and fields["message"] in _TYPE_ERRORS:
+                # One of our type functions: render it again in the language in use.
+                fields["message"] = _TYPE_ERRORS[fields["message"]]()
             keep = {"message"}  # already translated by our own type functions
             return template.format(
                 **{k: (v if k in keep else isolate(v)) for k, v in fields.items()}
@@ -67,11 +111,16 @@ class AmiqArgumentParser(argparse.ArgumentParser):
         )
 
     def error(self, message):
+        """Print the usage, then the error and a hint in both languages; exit with status 2."""
         self.print_usage(sys.stderr)
-        text = _("{prog}: error: {message}").format(
-            prog=self.prog, message=translate_argparse_error(message)
-        )
-        hint = _("Run {command} to see the expected arguments.").format(
-            command=isolate(f"{self.prog} --help")
-        )
-        self.exit(2, f"{text}\n{hint}\n")
+
+        def render():
+            text = _("{prog}: error: {message}").format(
+                prog=self.prog, message=translate_argparse_error(message)
+            )
+            hint = _("Run {command} to see the expected arguments.").format(
+                command=isolate(f"{self.prog} --help")
+            )
+            return f"{text}\n{hint}"
+
+        self.exit(2, "\n".join(both_languages(render)) + "\n")

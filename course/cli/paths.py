@@ -14,7 +14,42 @@ def instructor_root():
     root = project_root()
     if root is None:
         raise CLIError(
-            _("Cannot find the project folder (with pyproject.toml and course/). Run this "
+            lambda: _("Cannot find the project folder (with pyproject.toml and course/). Run this "
               "command from an editable install of the project (pip install -e .).")
         )
     return root
+
+
+def _module_present(name):
+    import importlib.util
+    import sys
+
+    if name in sys.modules:  # already imported (or blocked with None)
+        return sys.modules[name] is not None
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def missing_instructor_part(command):
+    """What an instructor command lacks in this installation (``None`` when it can run).
+
+    ``stubs`` and ``release`` need ``course.authoring`` and the project's ``solutions/``;
+    ``expected`` needs ``grader.build.expected``. A student bundle has none of them.
+
+    Returns
+    -------
+    str or None
+        A module or folder name to show in the error.
+    """
+    if command in ("stubs", "release"):
+        if not _module_present("course.authoring"):
+            return "course.authoring"
+        root = project_root()
+        if root is None or not (root / "solutions").is_dir():
+            return "solutions/"
+        return None
+    if command == "expected":
+        return None if _module_present("grader.build.expected") else "grader.build.expected"
+    return None

@@ -3,8 +3,10 @@
 أخطاء طبقة البيانات: يحمل كلٌّ منها رسالة كاملة مترجمة للمستخدم.
 """
 
+from course.i18n import LocalizedError
 
-class DataError(Exception):
+
+class DataError(LocalizedError):
     """Base class: the message says what is wrong and what to do (in the current language)."""
 
 

@@ -40,7 +40,7 @@ def _source_location(source, name):
     if is_url:
         if scheme not in URL_SCHEMES:
             raise DataFetchError(
-                _("Unsupported source {source}: expected a folder, or an http://, https:// or "
+                lambda: _("Unsupported source {source}: expected a folder, or an http://, https:// or "
                   "file:// URL.").format(source=isolate(text))
             )
         base = text.rsplit("/", 1)[0] + "/" if text.endswith(".h5") else text.rstrip("/") + "/"
@@ -50,7 +50,7 @@ def _source_location(source, name):
         folder = folder.parent
     if not folder.is_dir():
         raise DataFetchError(
-            _("Source folder not found: {source}. Give the folder that holds {names}.").format(
+            lambda: _("Source folder not found: {source}. Give the folder that holds {names}.").format(
                 source=isolate(folder), names=isolate(", ".join(s.filename for s in SPLITS))
             )
         )
@@ -63,7 +63,7 @@ def _open(location, timeout):
             return open(location, "rb")
         except OSError as exc:
             raise DataFetchError(
-                _("Cannot read {source}: {reason}.").format(
+                lambda exc=exc: _("Cannot read {source}: {reason}.").format(
                     source=isolate(location), reason=exc.strerror or exc
                 )
             ) from None
@@ -72,7 +72,7 @@ def _open(location, timeout):
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
         raise DataFetchError(
-            _("Cannot download {source}: {reason}.").format(source=isolate(location), reason=reason)
+            lambda: _("Cannot download {source}: {reason}.").format(source=isolate(location), reason=reason)
         ) from None
 
 
@@ -90,7 +90,7 @@ def _download(location, split, folder, timeout):
                 size += len(chunk)
                 if size > split.size:  # never fill a disk from a wrong URL
                     raise DataFetchError(
-                        _("{source} is larger than the expected {expected} bytes: not the "
+                        lambda: _("{source} is larger than the expected {expected} bytes: not the "
                           "course's {name}.").format(
                             source=isolate(location), expected=isolate(split.size),
                             name=isolate(split.filename),
@@ -100,7 +100,7 @@ def _download(location, split, folder, timeout):
                 out.write(chunk)
         if digest.hexdigest() != split.sha256:
             raise DataFetchError(
-                _("{source} is not the course's {name}: its SHA-256 digest is {got}, expected "
+                lambda: _("{source} is not the course's {name}: its SHA-256 digest is {got}, expected "
                   "{expected} ({size} bytes received). Nothing was written.").format(
                     source=isolate(location), name=isolate(split.filename),
                     got=isolate(digest.hexdigest()[:16] + "…"),
@@ -112,6 +112,34 @@ def _download(location, split, folder, timeout):
         raise
     os.chmod(tmp, 0o644)  # mkstemp makes it private; data files are ordinary readable files
     return Path(tmp)
+
+
+def _make_folder(target):
+    """Create ``target`` (and missing parents); return the folders created, deepest first."""
+    created = []
+    probe = target
+    while not probe.exists() and probe != probe.parent:
+        created.append(probe)
+        probe = probe.parent
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _remove_created(created)
+        raise DataFetchError(
+            lambda exc=exc: _("Cannot create the data folder {folder}: {reason}.").format(
+                folder=isolate(target), reason=exc.strerror or exc
+            )
+        ) from None
+    return created
+
+
+def _remove_created(created):
+    """Remove the folders a failed fetch created (only while empty; never older folders)."""
+    for folder in created:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def fetch(source, data_dir=None, timeout=60):
@@ -137,33 +165,31 @@ def fetch(source, data_dir=None, timeout=60):
     ------
     DataFetchError
         Bad source, network/read failure, or a digest mismatch. Nothing is changed in the target
-        folder in that case (temporary files are removed).
+        folder in that case (temporary files are removed), and a target folder the fetch created
+        is removed again (a folder that existed before is always kept).
     """
     target = resolve_data_dir(data_dir)
+    created = _make_folder(target)
     try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DataFetchError(
-            _("Cannot create the data folder {folder}: {reason}.").format(
-                folder=isolate(target), reason=exc.strerror or exc
-            )
-        ) from None
-    todo, report = [], {}
-    for split in SPLITS:
-        dest = target / split.filename
-        if dest.is_file() and cached_sha256(dest) == split.sha256:
-            report[split.filename] = (split.filename, "present", None)
-        else:
-            todo.append(split)
-    downloaded = {}
-    try:
-        for split in todo:
-            downloaded[split.filename] = _download(
-                _source_location(source, split.filename), split, target, timeout
-            )
+        todo, report = [], {}
+        for split in SPLITS:
+            dest = target / split.filename
+            if dest.is_file() and cached_sha256(dest) == split.sha256:
+                report[split.filename] = (split.filename, "present", None)
+            else:
+                todo.append(split)
+        downloaded = {}
+        try:
+            for split in todo:
+                downloaded[split.filename] = _download(
+                    _source_location(source, split.filename), split, target, timeout
+                )
+        except BaseException:
+            for tmp in downloaded.values():
+                tmp.unlink(missing_ok=True)
+            raise
     except BaseException:
-        for tmp in downloaded.values():
-            tmp.unlink(missing_ok=True)
+        _remove_created(created)
         raise
     stamp = timestamp()
     for split in todo:

@@ -21,8 +21,8 @@ class SyntheticDataWarning(UserWarning):
 
 def _schema_error(path, what):
     return DataSchemaError(
-        _("{file} does not follow the course's data layout: {what}.").format(
-            file=isolate(path), what=what
+        lambda: _("{file} does not follow the course's data layout: {what}.").format(
+            file=isolate(path), what=what()
         )
     )
 
@@ -31,7 +31,7 @@ def _check_arrays(path, split, x, y, classes):
     if x.dtype != np.uint8 or x.ndim != 4 or x.shape[1:] != IMAGE_SHAPE:
         raise _schema_error(
             path,
-            _("{key} should be uint8 of shape {expected}, got {dtype} {shape}").format(
+            lambda: _("{key} should be uint8 of shape {expected}, got {dtype} {shape}").format(
                 key=isolate(split.x_key),
                 expected=isolate("(m, 64, 64, 3)"),
                 dtype=isolate(x.dtype),
@@ -41,14 +41,14 @@ def _check_arrays(path, split, x, y, classes):
     if y.shape != (x.shape[0],) or not np.isin(y, (0, 1)).all():
         raise _schema_error(
             path,
-            _("{key} should hold one 0/1 label per image, shape {expected}, got {shape}").format(
+            lambda: _("{key} should hold one 0/1 label per image, shape {expected}, got {shape}").format(
                 key=isolate(split.y_key), expected=isolate((x.shape[0],)), shape=isolate(y.shape)
             ),
         )
     if tuple(classes.tolist()) != CLASSES:
         raise _schema_error(
             path,
-            _("{key} should be {expected}").format(
+            lambda: _("{key} should be {expected}").format(
                 key=isolate(CLASSES_KEY), expected=isolate(list(CLASSES))
             ),
         )
@@ -86,14 +86,14 @@ def read_split(path, split, synthetic=False):
             marked = bool(h5.attrs.get(SYNTHETIC_ATTR, False))
             if synthetic and not marked:
                 raise _schema_error(
-                    path, _("it is not marked as the synthetic stand-in; create one with {cmd}").format(
+                    path, lambda: _("it is not marked as the synthetic stand-in; create one with {cmd}").format(
                         cmd=isolate("amiq data synthesize")
                     )
                 )
             missing = [k for k in (split.x_key, split.y_key, CLASSES_KEY) if k not in h5]
             if missing:
                 raise _schema_error(
-                    path, _("missing {keys}").format(keys=isolate(", ".join(missing)))
+                    path, lambda: _("missing {keys}").format(keys=isolate(", ".join(missing)))
                 )
             x = np.array(h5[split.x_key][:])
             y = np.array(h5[split.y_key][:])
@@ -102,7 +102,7 @@ def read_split(path, split, synthetic=False):
         raise
     except (OSError, KeyError, ValueError, TypeError, RuntimeError) as exc:
         raise DataCorruptError(
-            _("Cannot read {file} as an HDF5 data file ({reason}). Delete it and get the files "
+            lambda exc=exc: _("Cannot read {file} as an HDF5 data file ({reason}). Delete it and get the files "
               "again with {command}.").format(
                 file=isolate(path), reason=str(exc).split("(")[0].strip() or type(exc).__name__,
                 command=isolate("amiq data fetch SOURCE"),

@@ -90,6 +90,10 @@ def data_files(data_dir=None, synthetic=False):
     missing = [p.name for p in paths if not p.is_file()]
     if not missing:
         return paths
+    _raise_missing(folder, missing, data_dir, synthetic)
+
+
+def _missing_message(folder, missing, data_dir, synthetic):
     names = ("، " if current_language() == "ar" else ", ").join(isolate(name) for name in missing)
     if synthetic:
         todo = _("Create the synthetic stand-in with: {command}").format(
@@ -100,7 +104,7 @@ def data_files(data_dir=None, synthetic=False):
             "Copy or download the course's files with: {command} (SOURCE is a folder or an "
             "http(s):// or file:// URL holding them), or point {var} at a folder that has them."
         ).format(command=isolate("amiq data fetch SOURCE"), var=isolate(ENV_VAR))
-    raise DataMissingError(
+    return (
         ngettext(
             "Data file missing from {folder} ({how}): {names}.",
             "Data files missing from {folder} ({how}): {names}.",
@@ -109,3 +113,7 @@ def data_files(data_dir=None, synthetic=False):
         + " "
         + todo
     )
+
+
+def _raise_missing(folder, missing, data_dir, synthetic):
+    raise DataMissingError(lambda: _missing_message(folder, missing, data_dir, synthetic))

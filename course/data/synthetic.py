@@ -146,13 +146,13 @@ def synthesize(out_dir, n_train=None, n_test=None, seed=DEFAULT_SEED):
     }
     for name, m in sizes.items():
         if not isinstance(m, (int, np.integer)) or isinstance(m, bool) or m < 1:
-            raise DataError(_(size_errors[name]).format(value=isolate(repr(m))))
+            raise DataError(lambda: _(size_errors[name]).format(value=isolate(repr(m))))
     out_dir = Path(out_dir).expanduser()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DataError(
-            _("Cannot create the folder {folder}: {reason}.").format(
+            lambda exc=exc: _("Cannot create the folder {folder}: {reason}.").format(
                 folder=isolate(out_dir), reason=exc.strerror or exc
             )
         ) from None

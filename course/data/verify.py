@@ -23,6 +23,18 @@ def is_synthetic_file(path):
         return False
 
 
+HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
+
+
+def has_hdf5_signature(path):
+    """``True`` when the file starts with the 8-byte HDF5 signature (``False`` if unreadable)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(HDF5_SIGNATURE)) == HDF5_SIGNATURE
+    except OSError:
+        return False
+
+
 def digest_mismatch_message(path, split, actual_digest, actual_size):
     """The translated explanation for a file whose SHA-256 is not the expected one."""
     path = Path(path)
@@ -31,7 +43,10 @@ def digest_mismatch_message(path, split, actual_digest, actual_size):
             "{file} is the SYNTHETIC stand-in, not the course's data. Load it only on purpose: "
             "pass {flag} (or {kwarg} in Python)."
         ).format(file=isolate(path), flag=isolate("--synthetic"), kwarg=isolate("synthetic=True"))
-    if actual_size < split.size:
+    if not has_hdf5_signature(path):
+        why = _("it is not an HDF5 file at all (it does not start with the HDF5 signature): a "
+                "different file, or a web page saved under that name.")
+    elif actual_size < split.size:
         why = _("it is shorter than expected ({got} of {expected} bytes): a truncated copy or an "
                 "interrupted download.").format(got=isolate(actual_size), expected=isolate(split.size))
     else:
@@ -74,10 +89,10 @@ def verify_file(path, split):
         actual = cached_sha256(path)
         size = path.stat().st_size
     except FileNotFoundError:
-        raise DataMissingError(_("Data file not found: {file}.").format(file=isolate(path))) from None
+        raise DataMissingError(lambda: _("Data file not found: {file}.").format(file=isolate(path))) from None
     except OSError as exc:
         raise DataCorruptError(
-            _("Cannot read {file}: {reason}.").format(file=isolate(path), reason=exc.strerror or exc)
+            lambda exc=exc: _("Cannot read {file}: {reason}.").format(file=isolate(path), reason=exc.strerror or exc)
         ) from None
     if actual != split.sha256:
-        raise DataCorruptError(digest_mismatch_message(path, split, actual, size))
+        raise DataCorruptError(lambda: digest_mismatch_message(path, split, actual, size))

@@ -15,8 +15,10 @@ from .run import (
     TrainingConfigError,
     TrainResult,
     accuracy,
+    correct_count,
     parse_layers,
     train,
+    validate_layers,
 )
 
 __all__ = [
@@ -30,7 +32,9 @@ __all__ = [
     "TrainResult",
     "TrainingConfigError",
     "accuracy",
+    "correct_count",
     "load_implementation",
     "parse_layers",
     "train",
+    "validate_layers",
 ]

@@ -6,7 +6,7 @@
 import importlib
 import re
 
-from course.i18n import _, isolate
+from course.i18n import LocalizedError, _, isolate
 
 IMPLEMENTATIONS = {
     "reference": "solutions.c1w4.cat_classifier",
@@ -15,7 +15,7 @@ IMPLEMENTATIONS = {
 _NOT_ATTEMPTED = re.compile(r"^(\w+) is not attempted yet")
 
 
-class ImplementationError(Exception):
+class ImplementationError(LocalizedError):
     """The chosen implementation cannot be imported (message translated, ready to print)."""
 
 
@@ -44,7 +44,7 @@ def load_implementation(impl):
     """
     if impl not in IMPLEMENTATIONS:
         raise ImplementationError(
-            _("Unknown implementation {name}: expected {choices}.").format(
+            lambda: _("Unknown implementation {name}: expected {choices}.").format(
                 name=isolate(repr(impl)), choices=isolate("reference, student")
             )
         )
@@ -54,15 +54,15 @@ def load_implementation(impl):
     except ModuleNotFoundError as exc:
         if impl == "reference" and (exc.name or "").split(".")[0] == "solutions":
             raise ImplementationError(
-                _("The reference solutions are not installed here (a student bundle has none). "
+                lambda: _("The reference solutions are not installed here (a student bundle has none). "
                   "Use {flag}.").format(flag=isolate("--impl student"))
             ) from None
         raise ImplementationError(
-            _("Cannot import {module}: {reason}.").format(module=isolate(name), reason=exc)
+            lambda exc=exc: _("Cannot import {module}: {reason}.").format(module=isolate(name), reason=exc)
         ) from exc
     except SyntaxError as exc:
         raise ImplementationError(
-            _("Your code in {file} has a syntax error at line {line}: {reason}.").format(
+            lambda exc=exc: _("Your code in {file} has a syntax error at line {line}: {reason}.").format(
                 file=isolate(exc.filename), line=isolate(exc.lineno), reason=exc.msg
             )
         ) from None
@@ -72,12 +72,11 @@ def not_attempted(exc):
     """Turn a stub's ``NotImplementedError`` into a :class:`NotAttemptedError` with advice."""
     match = _NOT_ATTEMPTED.match(str(exc))
     function = match.group(1) if match else None
-    what = isolate(function) if function else _("an exercise")
     return NotAttemptedError(
-        _("Not attempted yet: {function} still raises NotImplementedError, so your model cannot "
+        lambda: _("Not attempted yet: {function} still raises NotImplementedError, so your model cannot "
           "be trained. Run {grade} to see which exercises are left, or train the reference "
           "solution with {flag} (instructor checkout).").format(
-            function=what, grade=isolate("amiq grade"), flag=isolate("--impl reference")
+            function=isolate(function) if function else _("an exercise"), grade=isolate("amiq grade"), flag=isolate("--impl reference")
         ),
         function,
     )

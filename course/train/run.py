@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from course.i18n import _, isolate
+from course.i18n import LocalizedError, _, isolate, ngettext
 
 from .impl import load_implementation, not_attempted
 from .progress import track_training
@@ -21,7 +21,7 @@ DEFAULT_LEARNING_RATE = 0.0075
 DEFAULT_ITERATIONS = 2500
 
 
-class TrainingConfigError(ValueError):
+class TrainingConfigError(LocalizedError, ValueError):
     """Bad model name, layer sizes, learning rate or iteration count (translated message)."""
 
 
@@ -83,53 +83,84 @@ def parse_layers(text):
         sizes = ()
     if len(sizes) < 2 or min(sizes) < 1:
         raise TrainingConfigError(
-            _("Layer sizes must be positive integers separated by commas, such as {example}; "
+            lambda: _("Layer sizes must be positive integers separated by commas, such as {example}; "
               "got {text}.").format(example=isolate("12288,20,7,5,1"), text=isolate(repr(text)))
         )
     return sizes
 
 
-def validate(model, layers, learning_rate, iterations, n_x):
-    """Check a training request against the data; raise :class:`TrainingConfigError` if bad."""
+def validate_layers(model, layers, n_x=None):
+    """Check the model name and layer sizes; the input size too when ``n_x`` is known.
+
+    The command line calls it twice: before loading the data (``n_x=None``) and right after,
+    so a bad ``--layers`` fails before any training starts.
+
+    Parameters
+    ----------
+    model : {"two-layer", "L-layer"}
+    layers : sequence of int
+        ``(n_x, n_1, ..., n_L)``.
+    n_x : int, optional
+        The number of input features of the data (rows of ``X``).
+
+    Raises
+    ------
+    TrainingConfigError
+    """
     if model not in MODELS:
         raise TrainingConfigError(
-            _("Unknown model {name}: expected {choices}.").format(
+            lambda: _("Unknown model {name}: expected {choices}.").format(
                 name=isolate(repr(model)), choices=isolate(", ".join(MODELS))
             )
         )
+    layers = tuple(layers)
     if model == "two-layer" and len(layers) != 3:
         raise TrainingConfigError(
-            _("The two-layer model takes exactly three sizes (n_x, n_h, n_y), such as {example}; "
-              "got {layers}.").format(example=isolate("12288,7,1"), layers=isolate(layers))
-        )
-    if layers[0] != n_x:
-        raise TrainingConfigError(
-            _("The first layer size must equal the number of input features {n_x}; got {first}.")
-            .format(n_x=isolate(n_x), first=isolate(layers[0]))
+            lambda: _("The two-layer model takes exactly three sizes (n_x, n_h, n_y), such as "
+                      "{example}; got {layers}.").format(
+                example=isolate("12288,7,1"), layers=isolate(",".join(map(str, layers))))
         )
     if layers[-1] != 1:
         raise TrainingConfigError(
-            _("The last layer size must be 1 (one probability: cat or non-cat); got {last}.")
+            lambda: _("The last layer size must be 1 (one probability: cat or non-cat); got {last}.")
             .format(last=isolate(layers[-1]))
         )
+    if n_x is not None and layers[0] != n_x:
+        raise TrainingConfigError(
+            lambda: _("The first layer size must equal the number of input features {n_x}; got {first}.")
+            .format(n_x=isolate(n_x), first=isolate(layers[0]))
+        )
+
+
+def validate(model, layers, learning_rate, iterations, n_x):
+    """Check a training request against the data; raise :class:`TrainingConfigError` if bad."""
+    validate_layers(model, layers, n_x)
     if not (np.isfinite(learning_rate) and learning_rate > 0):
         raise TrainingConfigError(
-            _("The learning rate must be a positive number; got {value}.").format(
+            lambda: _("The learning rate must be a positive number; got {value}.").format(
                 value=isolate(learning_rate)
             )
         )
     if int(iterations) != iterations or iterations < 1:
         raise TrainingConfigError(
-            _("The number of iterations must be a positive integer; got {value}.").format(
+            lambda: _("The number of iterations must be a positive integer; got {value}.").format(
                 value=isolate(iterations)
             )
         )
 
 
+def correct_count(predictions, y):
+    """How many of the (1, m) ``predictions`` equal the labels ``y``."""
+    return int(np.sum(np.asarray(predictions) == np.asarray(y)))
+
+
 def accuracy(predictions, y):
-    """Fraction of correct predictions, computed like the course's ``predict``."""
-    m = y.shape[1]
-    return float(np.sum((predictions == y) / m))
+    """Fraction of correct predictions, ``correct / m`` from the counts.
+
+    Dividing the count once (rather than summing ``1/m`` per example, as the course's
+    ``predict`` prints it) gives 1.0 for 209 of 209, not 0.9999999999999998.
+    """
+    return correct_count(predictions, y) / y.shape[1]
 
 
 def train(train_x, train_y, test_x, test_y, model="L-layer", impl="reference", layers=None,

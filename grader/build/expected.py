@@ -26,7 +26,7 @@ from course import catalog
 from grader.cases import c1w4 as cases
 from grader.hidden.c1w4 import mutants
 from grader.hidden.c1w4._live import reference
-from grader.public.c1w4._support import EXPECTED_DIR, FORMAT, expected_path
+from grader.public.c1w4._support import EXPECTED_DIR, FORMAT, expected_path, forward_call
 from grader.sandbox import protocol
 
 NOTE = (
@@ -48,16 +48,20 @@ def build(exercise_id):
                 outputs[mistake_id] = protocol.encode(value_of_variant)
             except Exception:  # noqa: BLE001 - this variant cannot run on this case
                 outputs[mistake_id] = None
-        items.append(
-            {
-                "name": case.name,
-                "args": protocol.encode(list(case.args)),
-                "kwargs": protocol.encode(dict(case.kwargs)),
-                "expected": protocol.encode(value),
-                "stdout": stdout,
-                "mutants": outputs,
-            }
-        )
+        item = {
+            "name": case.name,
+            "args": protocol.encode(list(case.args)),
+            "kwargs": protocol.encode(dict(case.kwargs)),
+            "expected": protocol.encode(value),
+            "stdout": stdout,
+            "mutants": outputs,
+        }
+        if case.name.startswith("gradient-"):
+            # The reference forward output at the point: the public gradient check compares
+            # the student's forward function with it before trusting its numerical gradients.
+            name, args = forward_call(exercise_id, case)
+            item["forward"] = protocol.encode(mutants.run(reference(name), args)[0][0])
+        items.append(item)
     return {"format": FORMAT, "exercise": exercise_id, "unit": catalog.UNIT, "note": NOTE,
             "cases": items}
 
@@ -106,8 +110,10 @@ def is_stale(exercise_id):
     for old, new in zip(stored["cases"], fresh["cases"]):
         if old["stdout"] != new["stdout"] or set(old["mutants"]) != set(new["mutants"]):
             return True
-        for key in ("args", "kwargs", "expected"):
-            if not _same(protocol.decode(old[key]), protocol.decode(new[key])):
+        if ("forward" in old) != ("forward" in new):
+            return True
+        for key in ("args", "kwargs", "expected", "forward"):
+            if key in new and not _same(protocol.decode(old[key]), protocol.decode(new[key])):
                 return True
         for mid, value in new["mutants"].items():
             old_value = old["mutants"][mid]

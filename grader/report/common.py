@@ -33,3 +33,18 @@ def feedback_lines(check, lang):
 def check_name(check, lang):
     """``"<exercise> · <title>"`` for flat formats."""
     return f"{check.exercise} · {check.title.render(lang)}"
+
+
+def submission_lines(report, ex, lang):
+    """The module-level problem (import error, missing file) that zeroes ``ex``, as text lines."""
+    lines = []
+    for problem in report.submission_problems:
+        if ex.id in problem.exercises:
+            lines.append(problem.message.render(lang))
+            lines.extend(d.render(lang) for d in problem.details)
+    return lines
+
+
+def exercise_lines(ex, lang):
+    """The exercise's notes (dependencies) as text lines."""
+    return [n.render(lang) for n in ex.notes]

@@ -6,7 +6,14 @@
 import json
 
 from ..feedback import Message, N_
-from .common import check_name, feedback_lines, points, status_label
+from .common import (
+    check_name,
+    exercise_lines,
+    feedback_lines,
+    points,
+    status_label,
+    submission_lines,
+)
 
 # Hidden checks are shown to students once the instructor publishes the grades.
 VISIBILITY = {"public": "visible", "hidden": "after_published"}
@@ -15,8 +22,12 @@ VISIBILITY = {"public": "visible", "hidden": "after_published"}
 def render_gradescope(report, lang):
     tests = []
     for ex in report.exercises:
+        # Gradescope shows each test alone, so the exercise's notes go with its first check.
+        extra = [*submission_lines(report, ex, lang), *exercise_lines(ex, lang)]
         for index, c in enumerate(ex.checks, start=1):
             output = [status_label(c.status, lang), *feedback_lines(c, lang)]
+            if index == 1:
+                output += extra
             tests.append(
                 {
                     "name": check_name(c, lang),
@@ -37,7 +48,13 @@ def render_gradescope(report, lang):
     data = {
         "score": report.score,
         "max_score": report.max_score,
-        "output": "\n".join([summary, *(p.render(lang) for p in report.problems)]),
+        "output": "\n".join(
+            [
+                summary,
+                *(p.message.render(lang) for p in report.submission_problems),
+                *(p.render(lang) for p in report.problems),
+            ]
+        ),
         "visibility": "visible",
         "stdout_visibility": "hidden",
         "execution_time": round(report.seconds, 3),

@@ -29,7 +29,19 @@ def report_data(report, lang):
         "isolation": report.isolation,
         "versions": report.versions,
         "seconds": round(report.seconds, 4),
-        "problems": [_message(p, lang) for p in report.problems],
+        "problems": [
+            *(
+                {
+                    **_message(p.message, lang),
+                    "kind": p.kind,
+                    "file": p.file,
+                    "details": [_message(d, lang) for d in p.details],
+                    "exercises": list(p.exercises),
+                }
+                for p in report.submission_problems
+            ),
+            *({**_message(p, lang), "kind": "grader"} for p in report.problems),
+        ],
         "exercises": [
             {
                 "id": ex.id,
@@ -38,6 +50,9 @@ def report_data(report, lang):
                 "status": ex.status,
                 "score": ex.score,
                 "max_score": ex.max_score,
+                "notes": [_message(n, lang) for n in ex.notes],
+                "printed": ex.printed,
+                "printed_truncated": ex.printed_full,
                 "checks": [
                     {
                         "id": c.id,

@@ -5,9 +5,9 @@
 
 import xml.etree.ElementTree as ET
 
-from .common import feedback_lines, points, status_label
+from .common import exercise_lines, feedback_lines, points, status_label, submission_lines
 
-FAILURES = {"failed", "not_attempted"}
+FAILURES = {"failed", "not_attempted", "blocked"}
 
 
 def render_junit(report, lang):
@@ -15,6 +15,9 @@ def render_junit(report, lang):
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for ex in report.exercises:
         suite = ET.SubElement(root, "testsuite", name=f"{report.unit}.{ex.id}")
+        notes = [*submission_lines(report, ex, lang), *exercise_lines(ex, lang)]
+        if notes:
+            ET.SubElement(suite, "system-out").text = "\n".join(notes)
         props = ET.SubElement(suite, "properties")
         for key, value in (
             ("seed", report.seed),

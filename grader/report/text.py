@@ -17,14 +17,21 @@ _COLORS = {
     "partial": "33",
     "failed": "31",
     "not_attempted": "33",
+    "blocked": "33",
     "no_checks": "2",
     "error": "31",
     "timeout": "31",
     "crashed": "31",
     "did_not_report": "31",
 }
-_MARKS = {"passed": "✓", "not_attempted": "…"}
+_MARKS = {"passed": "✓", "not_attempted": "…", "blocked": "…"}
 NAME_WIDTH = 27
+# Printed output shown per exercise: a few lines, each cut, quoted so it cannot pass for the
+# grader's own lines.
+PRINTED_LINES = 6
+PRINTED_WIDTH = 160
+QUOTE = "│ "
+SAME_AS_ABOVE = N_("Same error as above.")
 
 
 def _paint(text, status, color):
@@ -54,14 +61,65 @@ def _header(report, lang):
     ]
 
 
-def _exercise_lines(ex, lang, color):
+def _indented(texts, indent):
+    return [f"{indent}{part}" for text in texts for part in _split_isolated(text)]
+
+
+def printed_lines(ex, lang):
+    """``Your code printed:`` and a few quoted, sanitised lines (empty when nothing printed)."""
+    if not ex.printed and not ex.printed_full:
+        return []
+    out = [Message(N_("Your code printed:")).render(lang)]
+    printed = ex.printed.splitlines()
+    for line in printed[:PRINTED_LINES]:
+        cut = line if len(line) <= PRINTED_WIDTH else line[:PRINTED_WIDTH] + " …"
+        out.append(QUOTE + _ltr(cut, lang))
+    hidden = len(printed) - PRINTED_LINES
+    if hidden > 0:
+        out.append(
+            Plural("… ({n} more line)", "… ({n} more lines)", hidden).render(lang)
+        )
+    if ex.printed_full:
+        out.append(
+            Message(N_("Your code printed too much output; the rest was cut.")).render(lang)
+        )
+    return out
+
+
+def _module_problem_of(ex, report):
+    for problem in report.submission_problems:
+        if ex.id in problem.exercises:
+            return problem
+    return None
+
+
+def _exercise_lines(ex, lang, color, report=None):
     status = ex.status
     name = f"{ex.exercise.number:>2}. {ex.id:<{NAME_WIDTH}}"
     score = f"{points(ex.score):>4} / {points(ex.max_score):<4}"
     row = f"{_ltr(name, lang)} {_ltr(score, lang)} {status_label(status, lang)}"
     lines = [_paint(row, status, color)]
+    lines.extend(_indented((n.render(lang) for n in ex.notes), "      ⚠ "))
+    lines.extend(_indented(printed_lines(ex, lang), "      "))
     if status in ("passed", "not_attempted", "no_checks"):
         return lines
+    if status == "blocked":
+        # One explanation for the exercise: every check stopped at the same unwritten callee.
+        first = next((c for c in ex.checks if c.status == "blocked"), None)
+        if first is not None and first.message is not None:
+            lines.extend(_indented([first.message.render(lang)], "      "))
+        return lines
+    problem = _module_problem_of(ex, report) if report is not None else None
+    if problem is not None:
+        # The problem is shown once at the top; one short line per check here.
+        short = next((c.message for c in ex.checks if c.message is not None), None)
+        if short is not None:
+            lines.extend(_indented([short.render(lang)], "      "))
+        for check in ex.checks:
+            mark = _MARKS.get(check.status, "✗")
+            lines.append(_paint(f"      {mark} {check.title.render(lang)}", check.status, color))
+        return lines
+    seen = set()
     for check in ex.checks:
         mark = _MARKS.get(check.status, "✗")
         title = check.title.render(lang)
@@ -69,9 +127,23 @@ def _exercise_lines(ex, lang, color):
             "" if check.status in ("passed", "failed") else f" [{status_label(check.status, lang)}]"
         )
         lines.append(_paint(f"      {mark} {title}{label}", check.status, color))
-        for extra in feedback_lines(check, lang):
-            for part in _split_isolated(extra):
-                lines.append(f"          {part}")
+        block = tuple(feedback_lines(check, lang))
+        if len(block) > 1 or any("\n" in b for b in block):
+            if block in seen:
+                # The JSON report keeps every check's full data; the terminal shows it once.
+                lines.append("          " + Message(SAME_AS_ABOVE).render(lang))
+                continue
+            seen.add(block)
+        lines.extend(_indented(block, "          "))
+    return lines
+
+
+def problem_lines(report, lang):
+    """The submission's module-level problems (shown once, at the top of the report)."""
+    lines = []
+    for problem in report.submission_problems:
+        lines.extend(_indented([problem.message.render(lang)], "✗ "))
+        lines.extend(_indented((d.render(lang) for d in problem.details), "    "))
     return lines
 
 
@@ -90,7 +162,10 @@ def _split_isolated(text):
                 depth += 1
             elif char == PDI and depth:
                 depth -= 1
-        out.append(prefix + line + PDI * depth)
+        full = prefix + line + PDI * depth
+        if out and not full.replace(LRI, "").replace(PDI, "").strip():
+            continue  # an isolate closing after a final newline would leave an empty line
+        out.append(full)
     return out
 
 
@@ -125,12 +200,21 @@ def summary_lines(report, lang):
         ).render(lang)
     )
     not_attempted = sum(1 for ex in report.exercises if ex.status == "not_attempted")
+    blocked = sum(1 for ex in report.exercises if ex.status == "blocked")
     if not_attempted:
         lines.append(
             Plural(
                 "{n} exercise is not attempted yet.",
                 "{n} exercises are not attempted yet.",
                 not_attempted,
+            ).render(lang)
+        )
+    if blocked:
+        lines.append(
+            Plural(
+                "{n} exercise waits for another exercise it calls.",
+                "{n} exercises wait for other exercises they call.",
+                blocked,
             ).render(lang)
         )
     if report.mode == "public":
@@ -186,8 +270,11 @@ def render_text(report, lang, color=False):
     """
     rule = "─" * 60
     lines = [*_header(report, lang), rule]
+    problems = problem_lines(report, lang)
+    if problems:
+        lines.extend([*problems, rule])
     for ex in report.exercises:
-        lines.extend(_exercise_lines(ex, lang, color))
+        lines.extend(_exercise_lines(ex, lang, color, report))
     lines.append(rule)
     lines.extend(summary_lines(report, lang))
     return "\n".join(lines) + "\n"

@@ -16,6 +16,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from course import catalog
+
 from .. import api
 from ..feedback import Message, N_, sanitize
 
@@ -138,11 +140,45 @@ def count_checks_in_source(path):
     return count
 
 
+HIDDEN_COUNT_FILE = "hidden_checks.json"
+
+
+def released_hidden_count(exercises, base):
+    """The hidden-check count a student bundle ships (``amiq release`` writes it), else None.
+
+    ``grader/public/<unit>/hidden_checks.json`` holds ``{"count": N}`` for the whole unit, so it
+    answers only when every exercise of the unit is graded, or when it also holds a
+    ``"by_exercise"`` mapping of exercise id to count.
+    """
+    import json
+
+    exercises = list(exercises)
+    if not exercises:
+        return None
+    unit = exercises[0].unit
+    try:
+        data = json.loads((Path(base) / "public" / unit / HIDDEN_COUNT_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    by_exercise = data.get("by_exercise")
+    if isinstance(by_exercise, dict):
+        counts = [by_exercise.get(ex.id) for ex in exercises]
+        if all(type(c) is int and c >= 0 for c in counts):
+            return sum(counts)
+    every = {ex.id for ex in catalog.EXERCISES if ex.unit == unit}
+    count = data.get("count")
+    if {ex.id for ex in exercises} == every and type(count) is int and count >= 0:
+        return count
+    return None
+
+
 def pending_hidden(exercises, root=None):
     """How many hidden checks exist for ``exercises`` (None when the hidden checks are absent)."""
     base = Path(root) if root is not None else Path(__file__).resolve().parent.parent
     if not (base / "hidden").is_dir():
-        return None
+        return released_hidden_count(exercises, base)
     return sum(
         count_checks_in_source(check_file("hidden", ex.unit, ex.id, root)) for ex in exercises
     )

@@ -18,7 +18,9 @@ from .. import __version__
 from ..feedback import Message, N_
 from ..sandbox.client import Limits, Sandbox, Submission, find_package_dir, read_submission
 from . import discovery
+from .dependencies import add_dependency_notes
 from .results import CheckResult, ExerciseResult, Report
+from .submission_problems import submission_problems
 
 # The default seed is a constant so that grading is reproducible; --seed overrides it.
 DEFAULT_SEED = 20_240_104
@@ -167,6 +169,8 @@ class Run:
             )
             for spec in specs
         }
+        self.outcomes = {}  # check id -> the first exception its test raised
+        self.printed = {}  # exercise id -> (text printed by the student's code, cut at limit)
         self._current = None
         self._next = None
         self._sequence = list(dict.fromkeys(spec.exercise for spec in specs))
@@ -200,7 +204,10 @@ class Run:
 
     def close_current(self):
         if self._current is not None:
-            self._current.close()
+            current = self._current
+            if current.printed or current.printed_full:
+                self.printed[current.exercise] = ("".join(current.printed), current.printed_full)
+            current.close()
             self._current = None
 
     def close(self):
@@ -308,6 +315,7 @@ def grade(
 
     # The sandbox starts first: its interpreter imports numpy while we discover checks.
     sandbox = Sandbox(files, unit=unit, limits=limits or Limits(), zygote=zygote, isolate=isolate)
+    sandbox.display_dir = display_path(directory)
     try:
         visibilities = ("public", "hidden") if hidden else ("public",)
         found = discovery.discover(selected, visibilities, root=check_root)
@@ -340,6 +348,13 @@ def grade(
     by_exercise = {ex.id: ExerciseResult(ex) for ex in selected}
     for spec in found.specs:
         by_exercise[spec.exercise].checks.append(run.results[spec.id])
+    for ex_id, (text, full) in run.printed.items():
+        if ex_id in by_exercise:
+            by_exercise[ex_id].printed, by_exercise[ex_id].printed_full = text, full
+    module_problems = submission_problems(found.specs, run, files, unit)
+    add_dependency_notes(
+        by_exercise, mode, blocked={e for p in module_problems for e in p.exercises}
+    )
     return Report(
         unit=unit,
         seed=seed,
@@ -351,4 +366,16 @@ def grade(
         versions=versions(isolation),
         problems=problems,
         seconds=time.perf_counter() - started,
+        submission_problems=module_problems,
     )
+
+
+def display_path(directory):
+    """How reports name the submission folder: relative to the working folder when inside it."""
+    path = Path(directory)
+    try:
+        absolute = path.resolve()
+        relative = absolute.relative_to(Path.cwd().resolve())
+        return str(relative) if str(relative) != "." else "."
+    except (OSError, ValueError):
+        return str(path)

@@ -72,7 +72,7 @@ class AmiqPlugin:
         self.run = run
         self.results = run.results  # check id -> CheckResult
         self.order = {spec.id: i for i, spec in enumerate(run.specs)}
-        self.outcomes = {}  # check id -> first failing exception
+        self.outcomes = run.outcomes  # check id -> first failing exception (kept for the report)
 
     # ------------------------------------------------------------------ collection
 

@@ -11,6 +11,7 @@ STATUSES = (
     "passed",
     "failed",
     "not_attempted",
+    "blocked",
     "error",
     "timeout",
     "crashed",
@@ -21,6 +22,7 @@ STATUS_LABELS = {
     "passed": N_("passed"),
     "failed": N_("failed"),
     "not_attempted": N_("not attempted yet"),
+    "blocked": N_("waiting for another exercise"),
     "error": N_("error"),
     "timeout": N_("timed out"),
     "crashed": N_("crashed"),
@@ -90,6 +92,11 @@ class ExerciseResult:
 
     exercise: object  # course.catalog.Exercise
     checks: list = field(default_factory=list)
+    # Exercise-level notes (e.g. "fix the function it calls first"), shown once.
+    notes: list = field(default_factory=list)
+    # What the student's code printed during this exercise's calls (sanitised, never parsed).
+    printed: str = ""
+    printed_full: bool = False
 
     @property
     def id(self):
@@ -105,7 +112,11 @@ class ExerciseResult:
 
     @property
     def status(self):
-        """``passed``, ``partial``, ``failed``, ``not_attempted`` or ``no_checks``."""
+        """``passed``, ``partial``, ``failed``, ``not_attempted``, ``blocked`` or ``no_checks``.
+
+        ``blocked``: no check passed and some could not run because a function of another
+        exercise that this one calls is not attempted yet.
+        """
         if not self.checks:
             return "no_checks"
         statuses = {c.status for c in self.checks}
@@ -113,6 +124,8 @@ class ExerciseResult:
             return "passed"
         if statuses == {"not_attempted"}:
             return "not_attempted"
+        if "blocked" in statuses and statuses <= {"blocked", "not_attempted"}:
+            return "blocked"
         if "passed" in statuses:
             return "partial"
         return "failed"
@@ -139,6 +152,9 @@ class Report:
     versions : dict
     problems : list of Message
         Problems of the run itself (a check module that failed to load, ...).
+    submission_problems : list of SubmissionProblem
+        Problems of the submission that affect whole modules (a file that cannot be imported
+        or is missing); shown once at the top of the report.
     seconds : float
         Wall time of the run.
     """
@@ -153,6 +169,14 @@ class Report:
     versions: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
     seconds: float = 0.0
+    submission_problems: list = field(default_factory=list)
+
+    def __repr__(self):
+        # Short on purpose: grader.check(...) returns a Report, and a notebook or REPL echoes it.
+        return (
+            f"<Report {self.unit} {self.mode} {self.score:g}/{self.max_score:g}"
+            f" ({len(self.checks)} checks)>"
+        )
 
     @property
     def checks(self):
@@ -169,7 +193,36 @@ class Report:
     @property
     def all_passed(self):
         checks = self.checks
-        return bool(checks) and all(c.status == "passed" for c in checks) and not self.problems
+        return (
+            bool(checks)
+            and all(c.status == "passed" for c in checks)
+            and not self.problems
+            and not self.submission_problems
+        )
 
     def count(self, status):
         return sum(1 for c in self.checks if c.status == status)
+
+
+@dataclass
+class SubmissionProblem:
+    """One problem of a whole submission module, reported once at the top of the report.
+
+    Attributes
+    ----------
+    kind : {"import", "missing"}
+    file : str
+        The module file at fault, e.g. ``"step_by_step.py"``.
+    message : Message
+        The sentence saying what is wrong and what it costs.
+    details : tuple of Message
+        The offending source line and a caret, the traceback (JSON keeps everything).
+    exercises : tuple of str
+        The exercise ids that score 0 because of it.
+    """
+
+    kind: str
+    file: str
+    message: object
+    details: tuple = ()
+    exercises: tuple = ()

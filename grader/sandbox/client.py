@@ -27,7 +27,10 @@ import numpy as np
 from course import catalog
 
 from ..feedback import (
+    Blocked,
     CallTimeout,
+    ImportFailed,
+    ModuleMissing,
     NotAttempted,
     ProtocolViolation,
     ResourceLimit,
@@ -184,6 +187,7 @@ class Worker:
         self.pending = None
         self.status = None
         self.frame_limit = protocol.MIN_FRAME_LIMIT
+        self.output_full = False  # the worker said its captured output reached the limit
 
     def _send(self, message, deadline):
         data = message if isinstance(message, bytes) else protocol.dumps(message)
@@ -266,6 +270,10 @@ class Worker:
                 if reply.get("op") == "callback":
                     self._send(self._callback_reply(on_callback, reply), deadline)
                     continue
+                if reply.get("op") == "notice":
+                    # Only ever changes the wording of a timeout message, never a score.
+                    self.output_full = self.output_full or reply.get("kind") == "output_full"
+                    continue
                 if reply.get("id") != message["id"]:
                     self.kill()
                     raise ProtocolViolation("reply to another request")
@@ -331,6 +339,8 @@ class Sandbox:
         self.zygote = zygote if zygote is not None else Zygote(isolate=isolate).start()
         self.base_dir = Path(self.zygote.base_dir)
         self._dirs = 0
+        # How tracebacks name the student's files (the submission folder as the user gave it).
+        self.display_dir = ""
 
     @property
     def isolation(self):
@@ -455,6 +465,8 @@ class Submission:
         self.calls = 0
         self.crashes = 0
         self.spent = 0.0
+        self.printed = []  # (sanitised) output the student's code printed, first calls only
+        self.printed_full = False
         if prestart:
             self.prestart()
 
@@ -491,9 +503,7 @@ class Submission:
     def _call_message(self, function_name, args, kwargs, reference_callees):
         module, name = module_of(function_name)
         if f"{module}.py" not in self.sandbox.files and module not in catalog.PROVIDED_MODULES:
-            raise StudentError(
-                "FileNotFoundError", f"{module}.py is missing from the submission", ""
-            )
+            raise ModuleMissing(f"{module}.py")
         callees = tuple(reference_callees)
         if callees:
             for callee in callees:
@@ -532,11 +542,60 @@ class Submission:
 
         return handle
 
+    def _display_paths(self, text):
+        """Replace the worker folder's paths in a traceback by the student's own file paths."""
+        folder = str(self.workdir / self.unit) + os.sep
+        shown = self.sandbox.display_dir
+        return text.replace(folder, os.path.join(shown, "") if shown else "")
+
+    def _record_stdout(self, reply, stdout):
+        if reply.get("stdout_full") is True:
+            self.printed_full = True
+        if stdout and sum(len(p) for p in self.printed) < 2000:
+            self.printed.append(stdout)
+
+    def _error(self, reply, module, name):
+        """The exception for an ``error`` reply (untrusted data, checked field by field)."""
+        kind = str(reply.get("type", "?"))
+        text = str(reply.get("message", ""))
+        traceback_text = self._display_paths(str(reply.get("traceback", "")))
+        raised_in = reply.get("raised_in") or [None, None]
+        if not (isinstance(raised_in, list) and len(raised_in) == 2):
+            raised_in = [None, None]
+        if reply.get("phase") == "import":
+            where = reply.get("location")
+            where = where if isinstance(where, dict) else {}
+            file = where.get("file") if isinstance(where.get("file"), str) else f"{module}.py"
+            return ImportFailed(
+                file,
+                kind,
+                text,
+                traceback_text,
+                line=where.get("line"),
+                column=where.get("column"),
+                source_line=str(where.get("source") or ""),
+            )
+        if kind == "NotImplementedError" and reply.get("phase") == "call":
+            if raised_in == [f"{self.unit}.{module}", name]:
+                return NotAttempted(name)
+            callee = raised_in[1]
+            # A stub of another exercise (see course.authoring.stubs.not_attempted_message).
+            if (
+                isinstance(callee, str)
+                and callee != name
+                and isinstance(raised_in[0], str)
+                and raised_in[0].startswith(f"{self.unit}.")
+                and text.startswith(f"{callee} is not attempted yet")
+            ):
+                return Blocked(name, sanitize(callee, 100))
+        return StudentError(kind, text, traceback_text)
+
     def _outcome(self, reply, module, name, seconds):
         op = reply.get("op")
         stdout = (
             sanitize(reply.get("stdout", ""), 5000) if isinstance(reply.get("stdout"), str) else ""
         )
+        self._record_stdout(reply, stdout)
         if op == "result":
             try:
                 value = protocol.decode(reply.get("value"))
@@ -547,21 +606,7 @@ class Submission:
                 raise ProtocolViolation("bad mutation list")
             return Outcome(value, stdout, [sanitize(m, 200) for m in mutated[:50]], seconds)
         if op == "error":
-            raised_in = reply.get("raised_in") or [None, None]
-            if (
-                reply.get("type") == "NotImplementedError"
-                and reply.get("phase") == "call"
-                and isinstance(raised_in, list)
-                and len(raised_in) == 2
-                and raised_in[0] == f"{self.unit}.{module}"
-                and raised_in[1] == name
-            ):
-                raise NotAttempted(name)
-            raise StudentError(
-                str(reply.get("type", "?")),
-                str(reply.get("message", "")),
-                str(reply.get("traceback", "")),
-            )
+            raise self._error(reply, module, name)
         if op == "limit":
             raise ResourceLimit(str(reply.get("kind", "?")))
         raise ProtocolViolation("unknown reply")
@@ -573,9 +618,17 @@ class Submission:
         left = self.sandbox.limits.exercise_seconds - self.spent
         timeout = min(timeout, max(0.5, left))
         started = time.monotonic()
+        worker.output_full = False
         try:
             return worker.request(message, timeout, on_callback)
-        except (CallTimeout, WorkerCrashed, ResourceLimit, ProtocolViolation):
+        except CallTimeout as exc:
+            self.crashes += 1
+            worker.kill()
+            if worker.output_full:
+                self.printed_full = True
+                raise CallTimeout(exc.seconds, flooded=True) from None
+            raise
+        except (WorkerCrashed, ResourceLimit, ProtocolViolation):
             self.crashes += 1
             worker.kill()
             raise

@@ -314,10 +314,28 @@ def become_worker(request, keep_fd):
 
 
 class _Capture(io.StringIO):
+    """Printed output, kept up to ``MAX_STDOUT`` characters.
+
+    ``on_full`` is called once when the limit is reached, so that the grader learns about an
+    output flood even if the worker is then killed for taking too long.
+    """
+
+    def __init__(self, on_full=None):
+        super().__init__()
+        self.on_full = on_full
+        self.full = False
+
     def write(self, text):
         room = MAX_STDOUT - self.tell()
         if room > 0:
             super().write(str(text)[:room])
+        elif not self.full:
+            self.full = True
+            if self.on_full is not None:
+                try:
+                    self.on_full()
+                except BaseException:  # noqa: BLE001 - a notice is best effort
+                    pass
         return len(text) if isinstance(text, str) else 0
 
 
@@ -373,12 +391,48 @@ def _innermost(tb):
     return frame.f_globals.get("__name__"), frame.f_code.co_name
 
 
+_THIS_FILE = os.path.abspath(__file__)
+
+
+def _student_frame(filename):
+    # Frames of importlib and of this worker mean nothing to a student: only their code's (and
+    # numpy's, where an error surfaced) are shown.
+    return not (filename.startswith("<frozen ") or os.path.abspath(filename) == _THIS_FILE)
+
+
 def _format_tb(exc):
     try:
-        lines = traceback.format_exception(type(exc), exc, exc.__traceback__, limit=-6)
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if _student_frame(f.filename)]
+        lines = []
+        if frames:
+            lines.append("Traceback (most recent call last):\n")
+            lines.extend(traceback.format_list(frames[-6:]))
+        lines.extend(traceback.format_exception_only(type(exc), exc))
         return "".join(lines)[-3000:]
     except BaseException:  # noqa: BLE001
         return ""
+
+
+def _error_location(exc, workdir):
+    """``(file name, line, column, source line)`` of an import error inside the submission.
+
+    A ``SyntaxError`` carries its own position; any other error is placed at the innermost
+    frame that runs a file of the worker's folder. Unknown parts are None / "".
+    """
+    try:
+        root = os.path.abspath(workdir) + os.sep
+        if isinstance(exc, SyntaxError) and exc.filename:
+            path = os.path.abspath(exc.filename)
+            if path.startswith(root):
+                return (os.path.basename(path), exc.lineno, exc.offset, exc.text or "")
+        found = (None, None, None, "")
+        for frame in traceback.extract_tb(exc.__traceback__):
+            path = os.path.abspath(frame.filename)
+            if path.startswith(root):
+                found = (os.path.basename(path), frame.lineno, None, frame.line or "")
+        return found
+    except BaseException:  # noqa: BLE001
+        return (None, None, None, "")
 
 
 class ReferenceCallError(RuntimeError):
@@ -472,7 +526,7 @@ class Server:
 
     def run_call(self, message, limit=protocol.MAX_MESSAGE_BYTES):
         call_id = message["id"]
-        capture = _Capture()
+        capture = _Capture(lambda: self.send({"op": "notice", "id": call_id, "kind": "output_full"}))
         saved = sys.stdout, sys.stderr
         installed = []
         module = None
@@ -514,7 +568,8 @@ class Server:
         ) as exc:  # noqa: BLE001 - SystemExit, KeyboardInterrupt, pytest.exit ...
             where = _innermost(exc.__traceback__)
             try:
-                text = str(exc)
+                # A SyntaxError's str() repeats the file and line, which the grader shows apart.
+                text = str(exc.msg) if isinstance(exc, SyntaxError) else str(exc)
             except BaseException:  # noqa: BLE001
                 text = "<unprintable>"
             reply = {
@@ -526,6 +581,14 @@ class Server:
                 "traceback": _format_tb(exc),
                 "raised_in": [where[0], where[1]],
             }
+            if phase == "import":
+                file, line, column, source = _error_location(exc, os.getcwd())
+                reply["location"] = {
+                    "file": file,
+                    "line": line,
+                    "column": column,
+                    "source": str(source)[:500],
+                }
         finally:
             sys.stdout, sys.stderr = saved
             for name, original in installed:
@@ -534,6 +597,7 @@ class Server:
                 else:
                     setattr(module, name, original)
         reply["stdout"] = capture.getvalue()
+        reply["stdout_full"] = capture.full
         try:
             size = len(protocol.dumps(reply))
             if size > limit:

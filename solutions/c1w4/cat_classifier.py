@@ -93,6 +93,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
 
     # BEGIN SOLUTION
     # HINT: initialize_parameters(n_x, n_h, n_y)
+    # HINT: استدعِ initialize_parameters(n_x, n_h, n_y)
     parameters = initialize_parameters(n_x, n_h, n_y)
     # END SOLUTION
 
@@ -104,6 +105,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
     for i in range(0, num_iterations):
         # BEGIN SOLUTION
         # HINT: forward (relu, then sigmoid), cost, dA2, backward (sigmoid, then relu)
+        # HINT: الانتشار الأمامي (relu ثم sigmoid)، ثم التكلفة، ثم dA2، ثم الانتشار الخلفي (sigmoid ثم relu)
         A1, cache1 = linear_activation_forward(X, W1, b1, "relu")
         A2, cache2 = linear_activation_forward(A1, W2, b2, "sigmoid")
         cost = compute_cost(A2, Y)
@@ -171,12 +173,14 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
 
     # BEGIN SOLUTION
     # HINT: use the provided initialize_parameters_deep_scaled(layers_dims)
+    # HINT: استعمل الدالة المُعطاة initialize_parameters_deep_scaled(layers_dims)
     parameters = initialize_parameters_deep_scaled(layers_dims)
     # END SOLUTION
 
     for i in range(0, num_iterations):
         # BEGIN SOLUTION
         # HINT: forward, cost, backward, update: one line each
+        # HINT: انتشار أمامي، فتكلفة، فانتشار خلفي، فتحديث: سطر واحد لكلٍّ منها
         AL, caches = L_model_forward(X, parameters)
         cost = compute_cost(AL, Y)
         grads = L_model_backward(AL, Y, caches)
@@ -218,6 +222,7 @@ def predict(X, y, parameters):
 
     # BEGIN SOLUTION
     # HINT: probas, caches = L_model_forward(X, parameters); then a strict > 0.5 threshold
+    # HINT: probas, caches = L_model_forward(X, parameters)؛ ثم عتبة صارمة > 0.5
     probas, caches = L_model_forward(X, parameters)
     p[probas > 0.5] = 1
     # END SOLUTION

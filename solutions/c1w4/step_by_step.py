@@ -5,9 +5,6 @@
 Conventions (the original course's): data is column-major, ``X`` has shape ``(n_x, m)`` and
 ``Y``/``AL`` have shape ``(1, m)``; ``parameters`` maps ``"W1", "b1", ..., "WL", "bL"`` to arrays
 with ``Wl`` of shape ``(n_l, n_{l-1})`` and ``bl`` of shape ``(n_l, 1)``.
-
-Each exercise's code is marked as a solution region; ``amiq stubs`` replaces those regions to make
-the student's ``course/c1w4/step_by_step.py`` (see ``course/authoring/stubs.py``).
 """
 
 import copy
@@ -50,6 +47,7 @@ def initialize_parameters(n_x, n_h, n_y):
 
     # BEGIN SOLUTION
     # HINT: np.random.randn(rows, columns) * 0.01 and np.zeros((rows, 1))
+    # HINT: np.random.randn(rows, columns) * 0.01 و np.zeros((rows, 1))
     W1 = np.random.randn(n_h, n_x) * 0.01
     b1 = np.zeros((n_h, 1))
     W2 = np.random.randn(n_y, n_h) * 0.01
@@ -63,13 +61,14 @@ def initialize_parameters(n_x, n_h, n_y):
 def initialize_parameters_deep(layer_dims):
     """Initialise the parameters of an L-layer network.
 
-    Seeds ``np.random.seed(3)`` itself; for ``l = 1 .. L-1`` in order draws
+    The network has ``L = len(layer_dims) - 1`` layers (the input layer is not counted).
+    Seeds ``np.random.seed(3)`` itself; for each layer ``l = 1 .. L`` in order draws
     ``W_l = np.random.randn(n_l, n_{l-1}) * 0.01`` and sets ``b_l`` to zeros.
 
     Parameters
     ----------
     layer_dims : list of int
-        ``[n_0, n_1, ..., n_{L}]``: the size of every layer, input layer first.
+        ``[n_0, n_1, ..., n_L]``: the size of every layer, input layer (``n_0 = n_x``) first.
 
     Returns
     -------
@@ -79,17 +78,19 @@ def initialize_parameters_deep(layer_dims):
 
     Notes
     -----
-    العربية: هيِّئ معاملات شبكة من L طبقة. لكل طبقة ``l`` من 1 إلى ``len(layer_dims) - 1``
+    العربية: هيِّئ معاملات شبكة من L طبقة، حيث ``L = len(layer_dims) - 1`` (لا تُعدّ طبقة
+    الإدخال). لكل طبقة ``l`` من 1 إلى ``L``
     بالترتيب: ``W_l = np.random.randn(n_l, n_{l-1}) * 0.01`` و ``b_l`` أصفار بالشكل
     ``(n_l, 1)``. البذرة ``np.random.seed(3)`` مكتوبة لك؛ غيّر ترتيب الرسم فتتغيّر الأرقام.
     """
     np.random.seed(3)
     parameters = {}
-    L = len(layer_dims)  # number of layers, counting the input layer
+    L = len(layer_dims)  # layers + 1 (the input counts here): range(1, L) visits every layer
 
     for l in range(1, L):
         # BEGIN SOLUTION
         # HINT: the keys are "W" + str(l) and "b" + str(l)
+        # HINT: المفاتيح هي "W" + str(l) و "b" + str(l)
         parameters["W" + str(l)] = np.random.randn(layer_dims[l], layer_dims[l - 1]) * 0.01
         parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
         # END SOLUTION
@@ -124,6 +125,7 @@ def linear_forward(A, W, b):
     """
     # BEGIN SOLUTION
     # HINT: np.dot; b is broadcast over the m columns
+    # HINT: np.dot؛ ويُبَثّ b (broadcasting) على الأعمدة m
     Z = np.dot(W, A) + b
     # END SOLUTION
     cache = (A, W, b)
@@ -161,6 +163,7 @@ def linear_activation_forward(A_prev, W, b, activation):
     if activation == "sigmoid":
         # BEGIN SOLUTION
         # HINT: Z, linear_cache = linear_forward(...); A, activation_cache = sigmoid(Z)
+        # HINT: Z, linear_cache = linear_forward(...)؛ ثم A, activation_cache = sigmoid(Z)
         Z, linear_cache = linear_forward(A_prev, W, b)
         A, activation_cache = sigmoid(Z)
         # END SOLUTION
@@ -210,6 +213,7 @@ def L_model_forward(X, parameters):
         A_prev = A
         # BEGIN SOLUTION
         # HINT: linear_activation_forward(A_prev, parameters["W" + str(l)], ..., "relu")
+        # HINT: استدعِ linear_activation_forward(A_prev, parameters["W" + str(l)], ..., "relu")
         A, cache = linear_activation_forward(
             A_prev, parameters["W" + str(l)], parameters["b" + str(l)], "relu"
         )
@@ -218,6 +222,7 @@ def L_model_forward(X, parameters):
 
     # BEGIN SOLUTION
     # HINT: the last layer L uses "sigmoid"
+    # HINT: الطبقة الأخيرة L تستعمل "sigmoid"
     AL, cache = linear_activation_forward(
         A, parameters["W" + str(L)], parameters["b" + str(L)], "sigmoid"
     )
@@ -253,6 +258,7 @@ def compute_cost(AL, Y):
     m = Y.shape[1]
     # BEGIN SOLUTION
     # HINT: np.log, np.dot with a transpose (or np.sum), and the factor 1 / m
+    # HINT: np.log، و np.dot مع منقول (أو np.sum)، والمعامل 1 / m
     cost = (1.0 / m) * (-np.dot(Y, np.log(AL).T) - np.dot(1 - Y, np.log(1 - AL).T))
     # END SOLUTION
     cost = np.squeeze(cost)  # turns [[17]] into 17, a 0-d array
@@ -289,6 +295,7 @@ def linear_backward(dZ, cache):
 
     # BEGIN SOLUTION
     # HINT: np.dot, .T and np.sum(..., axis=1, keepdims=True)
+    # HINT: np.dot و .T و np.sum(..., axis=1, keepdims=True)
     dW = (1.0 / m) * np.dot(dZ, A_prev.T)
     db = (1.0 / m) * np.sum(dZ, axis=1, keepdims=True)
     dA_prev = np.dot(W.T, dZ)
@@ -326,6 +333,7 @@ def linear_activation_backward(dA, cache, activation):
     if activation == "relu":
         # BEGIN SOLUTION
         # HINT: dZ = relu_backward(dA, activation_cache), then linear_backward
+        # HINT: dZ = relu_backward(dA, activation_cache)، ثم linear_backward
         dZ = relu_backward(dA, activation_cache)
         dA_prev, dW, db = linear_backward(dZ, linear_cache)
         # END SOLUTION
@@ -374,6 +382,7 @@ def L_model_backward(AL, Y, caches):
 
     # BEGIN SOLUTION
     # HINT: the derivative of the cost with respect to AL
+    # HINT: مشتقة التكلفة بالنسبة إلى AL
     dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
     # END SOLUTION
 
@@ -390,6 +399,7 @@ def L_model_backward(AL, Y, caches):
     for l in reversed(range(L - 1)):
         # BEGIN SOLUTION
         # HINT: caches[l] belongs to layer l + 1
+        # HINT: caches[l] تخصّ الطبقة l + 1
         current_cache = caches[l]
         dA_prev_temp, dW_temp, db_temp = linear_activation_backward(
             grads["dA" + str(l + 1)], current_cache, "relu"
@@ -431,6 +441,7 @@ def update_parameters(params, grads, learning_rate):
     for l in range(L):
         # BEGIN SOLUTION
         # HINT: layer l + 1; write parameters["W" + str(l + 1)] = parameters[...] - ...
+        # HINT: الطبقة l + 1؛ اكتب parameters["W" + str(l + 1)] = parameters[...] - ...
         parameters["W" + str(l + 1)] = (
             parameters["W" + str(l + 1)] - learning_rate * grads["dW" + str(l + 1)]
         )

@@ -26,3 +26,38 @@ def test_mislabelled_grid_shows_only_wrong_predictions(tmp_path):
     assert wrong.read_bytes().startswith(PNG) and right.read_bytes().startswith(PNG)
     # six labelled panels make a bigger picture than the "no mislabelled images" note
     assert wrong.stat().st_size > right.stat().st_size
+
+
+def _png_size(path):
+    import struct
+
+    return struct.unpack(">II", path.read_bytes()[16:24])
+
+
+def test_mislabelled_figure_keeps_a_minimum_size_with_few_or_no_mistakes(tmp_path):
+    images = np.zeros((6, 64, 64, 3), np.uint8)
+    y = np.array([[1, 0, 1, 0, 1, 0]])
+    one_wrong = y.copy()
+    one_wrong[0, 0] = 0
+    classes = np.array([b"non-cat", b"cat"])
+    none = plot_mislabelled(images, y, y, classes, tmp_path / "none.png")
+    one = plot_mislabelled(images, y, one_wrong, classes, tmp_path / "one.png")
+    for path in (none, one):
+        width, height = _png_size(path)
+        assert width >= 600 and height >= 200  # room for the whole title
+
+
+def test_mislabelled_title_says_when_the_grid_is_capped(tmp_path, monkeypatch):
+    from matplotlib.figure import Figure
+
+    titles = []
+    original = Figure.suptitle
+    monkeypatch.setattr(Figure, "suptitle",
+                        lambda self, t, **kw: titles.append(t) or original(self, t, **kw))
+    images = np.zeros((33, 64, 64, 3), np.uint8)
+    y = np.ones((1, 33), int)
+    classes = np.array([b"non-cat", b"cat"])
+    plot_mislabelled(images, y, 1 - y, classes, tmp_path / "all.png")
+    plot_mislabelled(images, y, y, classes, tmp_path / "none.png")
+    assert titles == ["Mislabelled test images: 33 of 33 (first 20 shown)",
+                      "Mislabelled test images: 0 of 33"]

@@ -125,7 +125,7 @@ def test_value_failure_reports_errors_index_and_slice():
     assert "Largest relative error:" in text
     assert "First wrong index: (1, 2)" in text
     # The aligned expected | yours rows around the first wrong element.
-    assert "(1, 2):" in text and "<- wrong" in text and "(1, 0):" in text
+    assert "(1, 2):" in text and "✗ wrong" in text and "(1, 0):" in text
     assert "Tolerance:" in text
 
 
@@ -179,3 +179,44 @@ def test_matches_tells_number_kinds_apart():
 def test_describe_never_calls_repr_on_foreign_values():
     message = describe(Foreign("evil.Rigged", "\x1b[2Jpwned"))
     assert "pwned" not in message.render("en")
+
+
+def test_relative_error_is_not_reported_where_zero_is_expected():
+    # predict with ">= 0.5": an expected 0 becomes 1. "Relative error 1000" would be noise.
+    expected = np.array([[1.0, 0.0, 1.0, 0.0, 0.0, 1.0]])
+    got = expected.copy()
+    got[0, 1] = 1.0
+    failure = _fails(check_array, got, expected, "p", kinds="fiu")
+    text = _text(failure)
+    assert "Largest relative error" not in text and "1000" not in text
+    assert "No relative error is shown" in text
+    assert "1 label of 6 differs: 1 where 0 is expected and yours is 1, 0 where 1" in text
+
+
+def test_relative_error_skips_the_near_zero_entries_only():
+    expected = np.array([2.0, 0.0, 4.0])
+    got = np.array([3.0, 0.5, 4.0])  # 50 % off at index 0; an expected 0 missed at index 1
+    text = _text(_fails(check_array, got, expected, "x"))
+    assert "Largest relative error: 0.5 (over the entries not expected to be 0)" in text
+    assert "labels" not in text  # not a 0/1 array
+
+
+def test_arabic_diff_rows_are_isolated_and_direction_free():
+    got = EXPECTED.copy()
+    got[1, 2] += 0.5
+    failure = _fails(check_array, got, EXPECTED, "dW")
+    rendered = [d.render("ar") for d in failure.details]
+    rows = [r for r in rendered if "|" in r and "\u2066(" in r]
+    assert len(rows) == 5
+    for row in rows:
+        # The index and both columns form one left-to-right isolate; the marker is outside it.
+        assert row.startswith("\u2066(") and row.count("\u2066") == 1
+        inside = row[1:row.index("\u2069")]
+        assert inside.count("|") == 1
+    (wrong,) = [r for r in rows if "✗" in r]
+    assert "خطأ" in wrong and "←" not in wrong and "<-" not in wrong
+    (tolerance,) = [r for r in rendered if "السماحية" in r]
+    # The formula is one isolated fragment, with no Arabic words inside it.
+    formula = tolerance[tolerance.index("\u2066|") + 1:]
+    formula = formula[:formula.index("\u2069")]
+    assert formula.startswith("|y - e| <=") and not any("\u0600" <= c <= "\u06ff" for c in formula)

@@ -126,3 +126,14 @@ def test_class_mode_writes_one_csv_row_per_student(tmp_path, capsys):
     assert (rows["alice"]["score"], rows["alice"]["max_score"]) == ("9", "9")
     assert rows["bob"]["score"] == "0" and rows["bob"]["compute_cost"] == "0"
     assert rows["carol"]["score"] == "" and "No exercise files" in rows["carol"]["error"]
+
+
+def test_help_follows_the_language(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help", "--lang", "ar"])
+    arabic = capsys.readouterr().out
+    assert "usage:" not in arabic and "options:" not in arabic and "--submission" in arabic
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    english = capsys.readouterr().out
+    assert english.startswith("usage: amiq grade") and "options:" in english

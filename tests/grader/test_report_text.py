@@ -66,3 +66,40 @@ def test_multi_line_isolates_are_balanced_per_line():
     assert lines[0] == "موضع حدوثه:"
     assert lines[1] == f"{LRI}Traceback{PDI}"
     assert lines[3] == f"{LRI}ValueError{PDI}"
+
+
+def test_identical_error_blocks_are_shown_once_per_exercise():
+    from course import catalog
+    from grader.feedback import Message, StudentError
+    from grader.report.text import render_text
+    from grader.runner.results import CheckResult, ExerciseResult, Report
+
+    error = StudentError("ValueError", "bad", 'Traceback (most recent call last):\n  File "x.py"\n')
+    checks = []
+    for name in ("check_a", "check_b"):
+        check = CheckResult(f"compute_cost/public/{name}", "compute_cost", name, "public",
+                            Message("Z has the right values"), 2.0)
+        check.set("error", error.message(), error.details())
+        checks.append(check)
+    ex = ExerciseResult(catalog.exercise("compute_cost"), checks)
+    report = Report(unit="c1w4", seed=1, mode="public", exercises=[ex])
+    en = render_text(report, "en")
+    assert en.count("Where it happened:") == 1 and en.count("Same error as above.") == 1
+    ar = render_text(report, "ar")
+    assert ar.count("الخطأ نفسه المذكور أعلاه.") == 1
+    # A traceback ending in a newline leaves no line holding only bidi isolates.
+    assert all(line.replace("\u2066", "").replace("\u2069", "").strip() for line in ar.splitlines())
+
+
+def test_report_repr_is_short():
+    report = make_report()
+    text = repr(report)
+    assert text.startswith("<Report c1w4 public ") and len(text) < 60
+
+
+def test_a_trailing_newline_inside_an_isolate_adds_no_empty_line():
+    from course.i18n import PDI
+    from grader.report.text import _split_isolated
+
+    lines = _split_isolated(f"موضع حدوثه:\n{LRI}Traceback\n  File x\n{PDI}")
+    assert lines == ["موضع حدوثه:", f"{LRI}Traceback{PDI}", f"{LRI}  File x{PDI}"]

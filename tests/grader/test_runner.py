@@ -214,3 +214,146 @@ def test_a_malformed_seed_variable_is_a_bilingual_error(tmp_path, monkeypatch):
     text = str(info.value)
     assert SEED_VARIABLE in text and "not-a-number" in text
     assert "عددًا صحيحًا" in text
+
+
+# ---------------------------------------------------------------- module-level problems, deps
+
+
+def _reference_with(folder, edit_step=None, drop=None):
+    folder = write_submission(folder, reference=True)
+    if edit_step is not None:
+        path = folder / "step_by_step.py"
+        path.write_text(edit_step(path.read_text()))
+    if drop:
+        (folder / drop).unlink()
+    return folder
+
+
+def _insert_in(source, function, code):
+    """Insert ``code`` as the first statement after ``function``'s docstring."""
+    start = source.index(f"def {function}(")
+    end = source.index('"""', source.index('"""', start) + 3) + 3
+    return source[:end] + "\n" + code + "\n" + source[end:]
+
+
+def test_a_syntax_error_is_one_problem_at_the_top(tmp_path):
+    from grader.report.text import render_text
+
+    def broken(text):
+        return text.replace("def linear_forward(A, W, b):", "def linear_forward(A, W, b:", 1)
+
+    folder = _reference_with(tmp_path / "s", broken)
+    report = grade(None, folder)
+    assert len(report.submission_problems) == 1
+    problem = report.submission_problems[0]
+    assert problem.kind == "import" and problem.file == "step_by_step.py"
+    # Every exercise (the app's too: cat_classifier imports step_by_step) is zeroed.
+    assert set(problem.exercises) == {ex.id for ex in report.exercises}
+    assert report.score == 0 and not report.all_passed
+    text = render_text(report, "en")
+    assert text.count("SyntaxError") == 1
+    assert "step_by_step.py cannot be imported: SyntaxError at line" in text
+    assert "def linear_forward(A, W, b:" in text and "cat_classifier.py" in text
+    assert "frozen" not in text and "Traceback" not in text
+    assert len(text.splitlines()) < 120
+    data = report_data(report, "en")
+    assert data["problems"][0]["kind"] == "import"
+    assert data["problems"][0]["file"] == "step_by_step.py"
+    assert len(data["problems"][0]["exercises"]) == len(report.exercises)
+
+
+def test_a_module_level_error_names_its_line(tmp_path):
+    folder = _reference_with(tmp_path / "s", lambda t: t + "\nundefined_name + 1\n")
+    report = grade(["compute_cost"], folder)
+    (problem,) = report.submission_problems
+    assert "NameError" in problem.message.render("en")
+    assert "undefined_name + 1" in "\n".join(d.render("en") for d in problem.details)
+
+
+def test_a_missing_module_file_is_one_problem(tmp_path):
+    from grader.report.text import render_text
+
+    folder = _reference_with(tmp_path / "s", drop="cat_classifier.py")
+    report = grade(None, folder)
+    (problem,) = report.submission_problems
+    assert problem.kind == "missing"
+    assert problem.exercises == ("two_layer_model", "L_layer_model", "predict")
+    text = render_text(report, "en")
+    assert (
+        "cat_classifier.py is not in the submission: exercises two_layer_model, L_layer_model, "
+        "predict are not graded (0)." in text
+    )
+    assert "FileNotFoundError" not in text
+    assert {ex.id: ex.status for ex in report.exercises}["compute_cost"] == "passed"
+
+
+def test_an_unwritten_callee_blocks_the_exercise_once(tmp_path):
+    from course.authoring.stubs import not_attempted_message
+    from grader.report.text import render_text
+
+    stub = f"    raise NotImplementedError({not_attempted_message('linear_forward')!r})"
+    folder = _reference_with(tmp_path / "s", lambda t: _insert_in(t, "linear_forward", stub))
+    report = grade(["linear_forward", "linear_activation_forward"], folder)
+    statuses = {ex.id: ex.status for ex in report.exercises}
+    assert statuses == {"linear_forward": "not_attempted", "linear_activation_forward": "blocked"}
+    text = render_text(report, "en")
+    line = "depends on linear_forward (exercise 3), which is not attempted yet"
+    assert text.count(line) == 1
+    assert "Traceback" not in text and "NotImplementedError" not in text
+
+
+def test_a_failing_dependency_is_named_once_per_exercise(tmp_path):
+    from grader.report.text import render_text
+
+    # linear_forward forgets b: both it and linear_activation_forward fail.
+    def no_bias(text):
+        return _insert_in(text, "linear_forward", "    return np.dot(W, A), (A, W, b)")
+
+    folder = _reference_with(tmp_path / "s", no_bias)
+    report = grade(["linear_forward", "linear_activation_forward", "compute_cost"], folder)
+    by_id = {ex.id: ex for ex in report.exercises}
+    (note,) = by_id["linear_activation_forward"].notes
+    assert note.render("en").startswith(
+        "linear_activation_forward calls your linear_forward (exercise 3), which did not pass"
+    )
+    assert by_id["linear_forward"].notes == [] and by_id["compute_cost"].notes == []
+    assert render_text(report, "en").count("fix linear_forward first") == 1
+    assert report_data(report, "en")["exercises"][1]["notes"][0]["params"]["function"] == (
+        "linear_forward"
+    )
+
+
+def test_printed_output_is_shown_once_per_exercise(tmp_path):
+    from grader.report.text import render_text
+
+    code = '    print("\\x1b[31mdebug", Y.shape)'
+    folder = _reference_with(tmp_path / "s", lambda t: _insert_in(t, "compute_cost", code))
+    report = grade(["compute_cost"], folder)
+    (ex,) = report.exercises
+    assert ex.status == "passed" and "debug (1, 3)" in ex.printed and "\x1b" not in ex.printed
+    text = render_text(report, "en")
+    assert text.count("Your code printed:") == 1
+    assert "debug (1, 3)" in text and "\x1b" not in text
+    printed = [line for line in text.splitlines() if "debug (1, 3)" in line]
+    assert printed and all(line.lstrip().startswith("│ ") for line in printed)
+
+
+def test_hidden_count_comes_from_the_released_file(tmp_path):
+    from grader.report.text import render_text
+    from grader.runner.discovery import pending_hidden, released_hidden_count
+
+    from course import catalog
+
+    root = tmp_path / "grader"
+    (root / "public" / "c1w4").mkdir(parents=True)
+    assert pending_hidden(catalog.EXERCISES, root) is None  # no file: wording unchanged
+    (root / "public" / "c1w4" / "hidden_checks.json").write_text('{"count": 37}')
+    assert pending_hidden(catalog.EXERCISES, root) == 37
+    # One exercise alone: the unit's total does not say how many are its own.
+    assert released_hidden_count(catalog.EXERCISES[:1], root) is None
+    (root / "public" / "c1w4" / "hidden_checks.json").write_text('{"count": "many"}')
+    assert pending_hidden(catalog.EXERCISES, root) is None
+    from report_fixtures import all_passed_report
+
+    text = render_text(all_passed_report(hidden_pending=37), "en")
+    assert "37 hidden checks run when your work is graded" in text

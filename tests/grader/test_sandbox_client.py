@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 
 from grader.feedback import (
+    Blocked,
     CallTimeout,
+    ModuleMissing,
     NotAttempted,
     ProtocolViolation,
     ResourceLimit,
@@ -88,12 +90,15 @@ def test_not_attempted_only_when_the_function_itself_is_a_stub(sandbox):
     with pytest.raises(NotAttempted):
         sub.call("initialize_parameters", 2, 3, 1)
     sub.close()
-    # linear_backward is attempted; the NotImplementedError comes from the stub it calls.
+    # linear_backward is attempted; the NotImplementedError comes from the stub it calls, so
+    # the check is blocked by that exercise, not "not attempted" itself.
     sub = Submission(sandbox, "linear_backward", "public", 0)
-    with pytest.raises(StudentError) as info:
+    with pytest.raises(Blocked) as info:
         sub.call("linear_backward", np.ones((1, 3)), ())
-    assert info.value.type_name == "NotImplementedError"
-    assert "initialize_parameters" in info.value.error_message
+    assert info.value.callee == "initialize_parameters"
+    assert info.value.status == "blocked"
+    text = info.value.message().render("en")
+    assert "initialize_parameters (exercise 1)" in text and "not attempted yet" in text
     sub.close()
 
 
@@ -210,7 +215,7 @@ def test_missing_module_file_is_a_student_error(tmp_path):
     box = Sandbox(read_submission(folder))
     try:
         sub = Submission(box, "predict", "public", 0)
-        with pytest.raises(StudentError, match="cat_classifier.py"):
+        with pytest.raises(ModuleMissing, match="cat_classifier.py"):
             sub.call("predict", np.ones((2, 2)), np.ones((1, 2)), {})
     finally:
         box.close()
@@ -288,3 +293,65 @@ def test_exercise_time_budget_caps_later_calls(sandbox):
         sub.close()
     finally:
         sandbox.limits.exercise_seconds = 30.0
+
+
+def test_import_errors_carry_their_location_and_the_students_path(tmp_path):
+    from grader.feedback import ImportFailed
+
+    folder = write_submission(tmp_path / "sub", step_extra="\ndef broken(:\n    pass\n")
+    box = Sandbox(read_submission(folder))
+    box.display_dir = "my/work"
+    try:
+        sub = Submission(box, "compute_cost", "public", 0)
+        with pytest.raises(ImportFailed) as info:
+            sub.call("compute_cost", np.ones((1, 3)), np.ones((1, 3)))
+        exc = info.value
+        assert exc.file == "step_by_step.py" and exc.type_name == "SyntaxError"
+        assert exc.line is not None and exc.column is not None
+        assert "def broken(:" in exc.source_line
+        assert "frozen" not in exc.traceback_text and "amiq-sandbox" not in exc.traceback_text
+        assert "my/work/step_by_step.py" in exc.traceback_text
+        assert exc.summary().render("en").startswith(
+            f"step_by_step.py cannot be imported: SyntaxError at line {exc.line}, column"
+        )
+        sub.close()
+    finally:
+        box.close()
+
+
+def test_tracebacks_show_the_students_file_and_no_grader_frames(sandbox):
+    sandbox.display_dir = "course/c1w4"
+    sub = Submission(sandbox, "compute_cost", "public", 0)
+    with pytest.raises(StudentError) as info:
+        sub.call("compute_cost", np.ones((1, 3)), np.ones((1, 3)))
+    text = info.value.traceback_text
+    assert 'File "course/c1w4/step_by_step.py", line' in text and 'raise ValueError("bad AL")' in text
+    assert "worker.py" not in text and "amiq-sandbox" not in text and "frozen" not in text
+    sub.close()
+    sandbox.display_dir = ""
+
+
+def test_printed_output_is_recorded_for_the_report(sandbox):
+    sub = Submission(sandbox, "linear_forward", "public", 0)
+    sub.call("linear_forward", np.ones((2, 3)), np.ones((1, 2)), np.ones((1, 1)))
+    assert sub.printed == ["computing (2, 3)\n"] and not sub.printed_full
+    sub.close()
+
+
+def test_a_flood_of_output_is_named_when_the_call_times_out(tmp_path):
+    flood = (
+        "\ndef linear_forward(A, W, b):\n"
+        "    while True:\n"
+        "        print('10 passed ' * 10)\n"
+    )
+    folder = write_submission(tmp_path / "sub", step_extra=flood)
+    box = Sandbox(read_submission(folder))
+    try:
+        sub = Submission(box, "linear_forward", "public", 0)
+        with pytest.raises(CallTimeout) as info:
+            sub.call("linear_forward", np.ones((2, 3)), np.ones((1, 2)), np.ones((1, 1)), timeout=0.5)
+        assert info.value.flooded and sub.printed_full
+        assert "printed too much output" in info.value.message().render("en")
+        sub.close()
+    finally:
+        box.close()

@@ -108,18 +108,32 @@ def _gradient_cases(exercise_id, rng):
     return [cases.gradient_case(p) for p in cases.hidden_gradient_points(exercise_id, rng)]
 
 
-def hidden_gradient_own(submission, rng, exercise_id):
-    """Gradient check on a random point against the student's own forward function."""
-    case_list = _gradient_cases(exercise_id, rng)
-    s.gradient_check(
-        submission, exercise_id, case_list, s.own_forward(submission), s.yours,
-        live_mutants(exercise_id, case_list), s.hidden_case_detail,
-    )
-
-
 def _reference_forward(calls):
     return [_as_received(mutants.run(reference(name), args, kwargs)[0])
             for name, args, kwargs in calls]
+
+
+def hidden_gradient_own(submission, rng, exercise_id):
+    """Gradient check on a random point against the student's own forward function.
+
+    The student's forward function is first compared with the reference at the point; when it
+    is wrong, the numerical gradients of the reference forward function are used instead (and
+    the feedback says so), so a forward bug is never blamed on the backward function.
+    """
+    case_list = _gradient_cases(exercise_id, rng)
+
+    def expected_forward(i, case):
+        name, args = s.forward_call(exercise_id, case)
+        return _reference_forward([(name, args, {})])[0][0]
+
+    def fallback(i, case, calls, finish):
+        return finish(_reference_forward(calls))
+
+    s.gradient_check(
+        submission, exercise_id, case_list, s.own_forward(submission), s.yours,
+        live_mutants(exercise_id, case_list), s.hidden_case_detail,
+        expected_forward=expected_forward, fallback=fallback,
+    )
 
 
 def _the_reference(forward):

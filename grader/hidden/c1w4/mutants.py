@@ -419,6 +419,26 @@ def _lb_no_mean(dZ, cache):
     return dA_prev, dW, db
 
 
+@mutant("linear_backward.dW_no_1_over_m")
+def _lb_dW_no_mean(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T)
+    db = (1.0 / m) * np.sum(dZ, axis=1, keepdims=True)
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+
+
+@mutant("linear_backward.db_no_1_over_m")
+def _lb_db_no_mean(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = (1.0 / m) * np.dot(dZ, A_prev.T)
+    db = np.sum(dZ, axis=1, keepdims=True)
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+
+
 @mutant("linear_backward.db_no_keepdims")
 def _lb_db_no_keepdims(dZ, cache):
     A_prev, W, b = cache

@@ -32,8 +32,16 @@ from grader.compare import (
     matches,
     shape_text,
 )
-from grader.feedback import Failure, Message, Plural
+from grader.feedback import Failure, Message, NotAttempted, Plural, StudentError
+from grader import feedback
+
+# What the student's forward function may raise in a gradient check: then it is "wrong" and the
+# expected forward output stands in (``Blocked``: it calls a function that is not attempted).
+_FORWARD_PROBLEMS = tuple(
+    c for c in (StudentError, NotAttempted, getattr(feedback, "Blocked", None)) if c is not None
+)
 from grader.mistakes import MISTAKES
+from grader.public.c1w4._shapes import shape_hints
 from grader.sandbox import protocol
 
 UNIT = "c1w4"
@@ -101,12 +109,17 @@ class StoredCase:
         What the reference printed.
     mutants : dict
         ``{mistake id: return value}`` (mistakes whose variant raised on this case are absent).
+    forward : object
+        For a gradient case: the reference forward function's output at the case's point
+        (``Z``, ``A`` or ``AL``), so the gradient check can tell whether the student's forward
+        function is right without the reference; ``None`` otherwise.
     """
 
     case: Case
     expected: object
     stdout: str = ""
     mutants: dict = field(default_factory=dict)
+    forward: object = None
 
 
 def expected_path(exercise_id):
@@ -131,8 +144,10 @@ def _load(exercise_id):
             for mid, value in item["mutants"].items()
             if value is not None
         }
+        forward = item.get("forward")
         cases[item["name"]] = StoredCase(
-            case, protocol.decode(item["expected"]), item.get("stdout", ""), mutants
+            case, protocol.decode(item["expected"]), item.get("stdout", ""), mutants,
+            None if forward is None else protocol.decode(forward),
         )
     return cases
 
@@ -392,14 +407,19 @@ def fail_with(failure, details=(), mistake=None):
 
 
 def call_cases(submission, exercise_id, cases, reference_callees=()):
-    """Call the student's function on each case (one round trip when not stage-isolated)."""
-    if reference_callees:
-        return [
-            submission.call(exercise_id, *c.args, reference_callees=tuple(reference_callees),
-                            **c.kwargs)
-            for c in cases
-        ]
-    return submission.call_many([(exercise_id, c.args, c.kwargs) for c in cases])
+    """Call the student's function on each case (one round trip when not stage-isolated).
+
+    A NumPy shape error raised by a layer function becomes a :class:`Failure` with shape-aware
+    guidance (:mod:`grader.public.c1w4._shapes`).
+    """
+    with shape_hints(exercise_id, [c.args for c in cases]):
+        if reference_callees:
+            return [
+                submission.call(exercise_id, *c.args,
+                                reference_callees=tuple(reference_callees), **c.kwargs)
+                for c in cases
+            ]
+        return submission.call_many([(exercise_id, c.args, c.kwargs) for c in cases])
 
 
 def judge(exercise_id, cases, got_values, expected_values, mutant_values, case_detail, *,
@@ -450,7 +470,8 @@ def public_values(submission, exercise_id, names, *, values=True, compare=None):
 
 def inputs_unchanged(submission, exercise_id, case, case_detail):
     """Fail when the student's function changed one of its arguments in place."""
-    outcome = submission.call(exercise_id, *case.args, **case.kwargs)
+    with shape_hints(exercise_id, [case.args]):
+        outcome = submission.call(exercise_id, *case.args, **case.kwargs)
     if outcome.mutated:
         paths = outcome.mutated
         mistake_id = MUTATION_MISTAKES.get(exercise_id)
@@ -486,6 +507,78 @@ def analytic_gradients(exercise_id, value, expected_keys=None):
     return {"dA_prev": value[0], "dW": value[1], "db": value[2]}
 
 
+def forward_call(exercise_id, case):
+    """The forward function and its arguments at a backward case's point.
+
+    Parameters
+    ----------
+    exercise_id : {"linear_backward", "linear_activation_backward", "L_model_backward"}
+    case : Case
+        The backward call, with caches consistent with a forward pass.
+
+    Returns
+    -------
+    name : str
+        ``"linear_forward"``, ``"linear_activation_forward"`` or ``"L_model_forward"``.
+    args : tuple
+        ``(A_prev, W, b)``, ``(A_prev, W, b, activation)`` or ``(X, parameters)``.
+    """
+    if exercise_id == "L_model_backward":
+        caches = case.args[2]
+        point = gradcheck.network_point(caches)
+        return "L_model_forward", (point["X"], gradcheck.params_of(point))
+    if exercise_id == "linear_backward":
+        return "linear_forward", tuple(case.args[1])
+    A_prev, W, b = case.args[1][0]
+    return "linear_activation_forward", (A_prev, W, b, case.args[2])
+
+
+def numeric_plan(exercise_id, case):
+    """The forward calls of a numerical gradient check, and how to turn their outputs into it.
+
+    Returns
+    -------
+    calls : list of (str, tuple, dict)
+        Perturbed forward calls, for ``submission.call_many`` or the reference.
+    finish : callable
+        ``outputs -> numeric`` (``{gradient name: array}`` in the course's convention).
+    order : list of str
+        Gradient names in checking order.
+    forward : str
+        The forward function's name.
+    """
+    if exercise_id == "L_model_backward":
+        AL, Y, caches = case.args
+        calls, plan = gradcheck.network_calls(caches)
+        Y = np.asarray(Y, dtype=float)
+
+        def finish_network(outputs):
+            values = [
+                gradcheck.cross_entropy_sum(
+                    gradcheck.forward_output(v, "L_model_forward", Y.shape), Y)
+                for v in outputs
+            ]
+            return gradcheck.network_numeric(values, plan, caches, Y.shape[1])
+
+        return calls, finish_network, gradcheck.network_order(len(caches)), "L_model_forward"
+    upstream = case.args[0]
+    forward, base = forward_call(exercise_id, case)
+    extra = tuple(base[3:])
+    point = gradcheck.layer_point(base)
+    keys, points = gradcheck.perturbations(point)
+    calls = [(forward, (p["A_prev"], p["W"], p["b"]) + extra, {}) for p in points]
+    G = np.asarray(upstream, dtype=float)
+    m = point["A_prev"].shape[1]
+
+    def finish_layer(outputs):
+        values = [float(np.sum(G * gradcheck.forward_output(v, forward, G.shape)))
+                  for v in outputs]
+        numeric = gradcheck.assemble(point, keys, values)
+        return gradcheck.layer_expected_from_numeric(numeric, m)
+
+    return calls, finish_layer, ["dA_prev", "dW", "db"], forward
+
+
 def numeric_gradients(exercise_id, case, evaluate):
     """Numerical gradients, in the course's convention, at a backward case's point.
 
@@ -493,7 +586,6 @@ def numeric_gradients(exercise_id, case, evaluate):
     ----------
     exercise_id : {"linear_backward", "linear_activation_backward", "L_model_backward"}
     case : Case
-        The backward call, with caches consistent with a forward pass.
     evaluate : callable
         ``calls -> list of forward return values`` for ``[(function, args, kwargs), ...]``
         (the student's via ``submission.call_many``, or the reference's).
@@ -502,40 +594,47 @@ def numeric_gradients(exercise_id, case, evaluate):
     -------
     numeric : dict
     order : list of str
-        Names in checking order.
     forward : str
-        The forward function's name.
     """
-    if exercise_id == "L_model_backward":
-        AL, Y, caches = case.args
-        calls, plan = gradcheck.network_calls(caches)
-        outputs = evaluate(calls)
-        Y = np.asarray(Y, dtype=float)
-        values = [
-            gradcheck.cross_entropy_sum(
-                gradcheck.forward_output(v, "L_model_forward", Y.shape), Y)
-            for v in outputs
-        ]
-        numeric = gradcheck.network_numeric(values, plan, caches, Y.shape[1])
-        return numeric, gradcheck.network_order(len(caches)), "L_model_forward"
-    upstream, cache = case.args[0], case.args[1]
-    if exercise_id == "linear_backward":
-        forward, linear_cache, extra = "linear_forward", cache, ()
-    else:
-        forward, linear_cache, extra = "linear_activation_forward", cache[0], (case.args[2],)
-    point = gradcheck.layer_point(linear_cache)
-    keys, points = gradcheck.perturbations(point)
-    calls = [(forward, (p["A_prev"], p["W"], p["b"]) + extra, {}) for p in points]
-    G = np.asarray(upstream, dtype=float)
-    values = [float(np.sum(G * gradcheck.forward_output(v, forward, G.shape)))
-              for v in evaluate(calls)]
-    numeric = gradcheck.assemble(point, keys, values)
-    m = point["A_prev"].shape[1]
-    return gradcheck.layer_expected_from_numeric(numeric, m), ["dA_prev", "dW", "db"], forward
+    calls, finish, order, forward = numeric_plan(exercise_id, case)
+    return finish(evaluate(calls)), order, forward
+
+
+def forward_problem(value, expected_output, forward):
+    """What is wrong with a forward function's return value at the base point, or ``None``.
+
+    Only the output (``Z``, ``A`` or ``AL``) matters to the gradient check, so only it is
+    compared.
+
+    Returns
+    -------
+    Message or None
+    """
+    try:
+        out = gradcheck.forward_output(value, forward, np.shape(expected_output))
+        check_array(out, np.asarray(expected_output, dtype=float), forward + "(...)[0]")
+    except Failure as failure:
+        return failure.message
+    return None
+
+
+def expected_of(forward):
+    return Message(N_("the expected {function}"), function=forward)
+
+
+def forward_note(forward, problem):
+    """The detail that says the student's forward function was replaced, and why."""
+    return Message(
+        N_("Your {function} is wrong, so this check used the expected forward output instead: "
+           "your gradients are compared with those of the correct {function}, and the mistake "
+           "in {function} is graded by its own checks, not here. What differs: {problem}"),
+        function=forward,
+        problem=problem,
+    )
 
 
 def gradient_check(submission, exercise_id, case_list, evaluate, against, mutant_values,
-                   case_detail):
+                   case_detail, *, expected_forward=None, fallback=None):
     """Compare the student's gradients at each case with numerical ones from ``evaluate``.
 
     Parameters
@@ -549,16 +648,41 @@ def gradient_check(submission, exercise_id, case_list, evaluate, against, mutant
     mutant_values : callable
         See :func:`recognise` (one value per case).
     case_detail : callable
+    expected_forward : callable or None
+        ``(index, case) -> expected forward output`` at the case's point. Given when
+        ``evaluate`` is the student's own forward function: that function is first called at
+        the point itself (in the same round trip) and, when it is wrong or raises, ``fallback``
+        replaces it, so a forward bug is never blamed on the backward function.
+    fallback : callable or None
+        ``(index, case, calls, finish) -> gradients`` of the correct forward function: computed
+        from the reference (hidden) or the stored expected gradients (public).
     """
     outcomes = call_cases(submission, exercise_id, case_list)
     got_values = [o.value for o in outcomes]
-    for case, got in zip(case_list, got_values):
-        numeric, order, forward = numeric_gradients(exercise_id, case, evaluate)
+    for i, (case, got) in enumerate(zip(case_list, got_values)):
+        calls, finish, order, forward = numeric_plan(exercise_id, case)
+        notes = ()
+        against_text = against(forward)
+        if expected_forward is None:
+            numeric = finish(evaluate(calls))
+        else:
+            name, base_args = forward_call(exercise_id, case)
+            try:
+                outputs = evaluate([(name, base_args, {})] + calls)
+                problem = forward_problem(outputs[0], expected_forward(i, case), forward)
+            except _FORWARD_PROBLEMS as error:
+                outputs, problem = None, error.message()
+            if problem is None:
+                numeric = finish(outputs[1:])
+            else:
+                numeric = fallback(i, case, calls, finish)
+                notes = (forward_note(forward, problem),)
+                against_text = expected_of(forward)
         try:
             analytic = analytic_gradients(exercise_id, got, expected_keys=order)
-            gradcheck.compare_gradients(analytic, numeric, against=against(forward), order=order)
+            gradcheck.compare_gradients(analytic, numeric, against=against_text, order=order)
         except Failure as failure:
-            fail_with(failure, (case_detail(exercise_id, case),),
+            fail_with(failure, (case_detail(exercise_id, case),) + notes,
                       recognise(exercise_id, got_values, mutant_values))
 
 
@@ -575,12 +699,31 @@ def yours(forward):
     return Message(N_("your {function}"), function=forward)
 
 
+def gradients_by_name(exercise_id, value):
+    """A backward function's (reference) return value as ``{gradient name: array}``."""
+    if exercise_id == "L_model_backward":
+        return dict(value)
+    return {"dA_prev": value[0], "dW": value[1], "db": value[2]}
+
+
 def public_gradient_check(submission, exercise_id, names):
-    """The public gradient check against the student's own forward function."""
+    """The public gradient check against the student's own forward function.
+
+    When that forward function is wrong at a case's point, the stored expected gradients (the
+    reference's) stand in for the numerical gradients of the correct forward function.
+    """
     stored = stored_cases(exercise_id, names)
+
+    def expected_forward(i, case):
+        return stored[i].forward
+
+    def fallback(i, case, calls, finish):
+        return gradients_by_name(exercise_id, stored[i].expected)
+
     gradient_check(
         submission, exercise_id, [x.case for x in stored], own_forward(submission), yours,
         stored_mutants(stored), public_case_detail,
+        expected_forward=expected_forward, fallback=fallback,
     )
 
 

@@ -89,3 +89,15 @@ def test_render_unit_adds_the_header_only_to_exercise_modules(tmp_path):
     assert rendered["helpers.py"] == "def h():\n    return 1\n"
     assert rendered["ex.py"].startswith(GENERATED_HEADER.format(unit="u1", name="ex.py"))
     assert rendered["__init__.py"] == '"""Unit u1 exercise stubs."""\n'
+
+
+def test_instructor_paragraphs_are_left_out_of_the_stubs_package_docstring(tmp_path):
+    from course.authoring.stubs import render_unit
+
+    unit = tmp_path / "u1"
+    unit.mkdir()
+    (unit / "__init__.py").write_text(
+        '"""Unit 1 reference solutions.\n\nInstructors: regions are replaced\nby stubs.\n\n'
+        'For everyone.\n"""\n')
+    text = render_unit(tmp_path, "u1")["__init__.py"]
+    assert text == '"""Unit 1 exercise stubs.\n\nFor everyone.\n"""\n'

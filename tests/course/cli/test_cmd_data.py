@@ -62,3 +62,36 @@ def test_synthesize_then_check_synthetic(amiq, tmp_path):
 def test_synthesize_refuses_a_bad_count(amiq, tmp_path):
     result = amiq("--lang", "en", "data", "synthesize", "--out", tmp_path, "--train", "0")
     assert result.code == 2 and "expected a positive integer" in result.err
+
+
+def test_check_error_names_the_same_source_as_the_data_folder_line(amiq, monkeypatch, tmp_path):
+    monkeypatch.setenv("AMIQ_DATA_DIR", str(tmp_path / "env-data"))
+    result = amiq("--lang", "en", "data", "check")
+    assert result.code == 1
+    assert "AMIQ_DATA_DIR" in result.out and "(given explicitly)" not in result.err
+    assert "from the environment variable AMIQ_DATA_DIR" in result.err
+
+
+def test_errors_are_bilingual_selected_language_first(amiq, tmp_path):
+    result = amiq("--lang", "en", "data", "check", "--data-dir", tmp_path / "nope")
+    lines = result.err.strip().splitlines()
+    assert lines[0].startswith("error: Data files missing") and lines[1].startswith("خطأ: ")
+    arabic = amiq("--lang", "ar", "data", "check", "--data-dir", tmp_path / "nope")
+    lines = arabic.err.strip().splitlines()
+    assert lines[0].startswith("خطأ: ") and lines[1].startswith("error: Data files missing")
+
+
+def test_six_byte_file_is_called_not_hdf5_not_truncated(amiq, real_data_dir, tmp_path):
+    shutil.copy(real_data_dir / "train_catvnoncat.h5", tmp_path / "train_catvnoncat.h5")
+    (tmp_path / "test_catvnoncat.h5").write_bytes(b"hello\n")
+    result = amiq("--lang", "en", "data", "check", "--data-dir", tmp_path)
+    assert result.code == 1 and "not an HDF5 file" in result.err
+    assert "truncated" not in result.err
+
+
+@pytest.mark.parametrize("action", ["check", "where"])
+def test_data_actions_have_a_description(amiq, action):
+    result = amiq("--lang", "en", "data", action, "--help")
+    assert result.code == 0
+    description = result.out.split("\n\n")[1]
+    assert "data folder" in description and not description.startswith("options")

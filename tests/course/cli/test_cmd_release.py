@@ -116,3 +116,23 @@ def test_bundle_stubs_grade_to_zero_without_solutions(bundle, tmp_path):
     assert [e["id"] for e in report["exercises"]] == [e.id for e in EXERCISES]
     assert {e["status"] for e in report["exercises"]} == {"not_attempted"}
     assert proc.returncode == 1
+
+
+def test_bundle_ships_the_hidden_check_count(bundle):
+    from course.authoring.release import hidden_check_counts
+
+    data = json.loads((bundle / "grader/public/c1w4/hidden_checks.json").read_text("utf-8"))
+    counts = hidden_check_counts(ROOT / "grader", "c1w4")
+    assert data["by_exercise"] == counts and data["count"] == sum(counts.values())
+    # every graded exercise has hidden checks in this checkout
+    assert data["count"] >= len([ex for ex in EXERCISES if ex.unit == "c1w4"]) > 0
+
+
+def test_bundle_packages_the_glossary_and_explains_notebooks_and_lessons(bundle):
+    import tomllib
+
+    with open(bundle / "pyproject.toml", "rb") as fh:
+        package_data = tomllib.load(fh)["tool"]["setuptools"]["package-data"]["*"]
+    assert "*.csv" in package_data and (bundle / "course/glossary.csv").is_file()
+    readme = (bundle / "README.md").read_text(encoding="utf-8")
+    assert 'grader.check("' in readme and "mkdocs serve -f docs/mkdocs.yml" in readme

@@ -52,3 +52,20 @@ def test_malformed_markers_are_reported_without_traceback(amiq, tree):
     (tree / "solutions/u1/ex.py").write_text("# END SOLUTION\n")
     result = amiq(*_args(tree))
     assert result.code == 1 and "without" in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("drifted, ending", [(1, "لإعادة توليده."), (2, "لإعادة توليدهما."),
+                                             (3, "لإعادة توليدها.")])
+def test_arabic_check_agrees_with_the_count(amiq, tmp_path, drifted, ending):
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    course = tmp_path / "course"
+    shutil.copytree(root / "course" / "c1w4", course / "c1w4")
+    for name in ("step_by_step.py", "cat_classifier.py", "dnn_helpers.py")[:drifted]:
+        with open(course / "c1w4" / name, "a", encoding="utf-8") as fh:
+            fh.write("# my change\n")
+    result = amiq("--lang", "ar", "stubs", "--check", "--course-dir", course)
+    assert result.code == 1
+    assert result.out.strip().splitlines()[-1].endswith(ending)

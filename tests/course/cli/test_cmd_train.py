@@ -81,3 +81,61 @@ def test_missing_data_is_a_translated_error(amiq, tmp_path):
     result = amiq("--lang", "ar", "train", "--impl", "reference", "--data-dir", tmp_path)
     assert result.code == 1 and "amiq data fetch SOURCE" in result.err
     assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--layers", "12288,7,2", "--model", "L-layer"], "last layer size must be 1"),
+    (["--model", "two-layer", "--layers", "12288,20,7,1"], "exactly three sizes"),
+])
+def test_layer_sizes_are_checked_before_the_data_is_loaded(amiq, tmp_path, args, expected):
+    # The data folder does not exist: the layer error must come first.
+    result = amiq("--lang", "en", "train", "--impl", "reference", "--data-dir", tmp_path / "none",
+                  "--out", tmp_path / "out", *args)
+    assert result.code == 1 and expected in result.err and "Data files missing" not in result.err
+    assert "Training the" not in result.out
+
+
+def test_input_size_is_checked_before_the_header(amiq, synthetic_data_dir, tmp_path):
+    result = amiq("--lang", "en", "train", "--impl", "reference", "--synthetic", "--data-dir",
+                  synthetic_data_dir, "--layers", "100,7,1", "--out", tmp_path)
+    assert result.code == 1 and "number of input features 12288" in result.err
+    assert "Training the" not in result.out and not (tmp_path / "cost.png").exists()
+
+
+@pytest.mark.parametrize("out", ["/etc/passwd", "/etc/passwd/sub"])
+def test_unusable_out_folder_fails_before_training(amiq, synthetic_data_dir, out):
+    result = amiq("--lang", "en", "train", "--impl", "reference", "--synthetic", "--data-dir",
+                  synthetic_data_dir, "--iterations", 1, "--out", out)
+    assert result.code == 1 and "/etc/passwd" in result.err and "--out" in result.err
+    assert "Training the" not in result.out and "خطأ" in result.err
+
+
+def test_accuracy_iterations_and_time_are_printed_cleanly(amiq, synthetic_data_dir, tmp_path):
+    result = amiq("--lang", "en", "train", "--impl", "reference", "--synthetic", "--data-dir",
+                  synthetic_data_dir, "--iterations", 1, "--quiet", "--out", tmp_path)
+    assert result.code == 0
+    assert "1 iteration," in result.out and "1 iterations" not in result.out
+    accuracy_lines = [line for line in result.out.splitlines() if "accuracy:" in line]
+    assert len(accuracy_lines) == 2
+    for line in accuracy_lines:
+        value = line.split(": ")[1].split(" ")[0]
+        assert len(value.split(".")[-1]) <= 4, line  # no floating-point noise
+    assert "Training took 0.0 s." not in result.out
+
+
+def test_format_helpers():
+    from course.cli.cmd_train import format_accuracy, format_seconds
+    from course.train import accuracy
+
+    y = __import__("numpy").ones((1, 209))
+    assert accuracy(y, y) == 1.0 and format_accuracy(accuracy(y, y)) == "1.0"
+    assert format_accuracy(17 / 50) == "0.34" and format_accuracy(0.9856459330143539) == "0.9856"
+    assert format_seconds(0.01234) == "0.0123" and format_seconds(12.345) == "12.3"
+
+
+def test_arabic_run_notes_that_figures_are_in_english(amiq, synthetic_data_dir, tmp_path):
+    result = amiq("--lang", "ar", "train", "--impl", "reference", "--synthetic", "--data-dir",
+                  synthetic_data_dir, "--iterations", 1, "--quiet", "--out", tmp_path)
+    note = [line for line in result.out.splitlines() if "matplotlib" in line]
+    assert result.code == 0 and len(note) == 1
+    assert "بالإنجليزية" in note[0] and "labels are in English" in note[0]

@@ -58,3 +58,25 @@ def test_real_grader_grades_the_unfilled_stubs(amiq, tmp_path):
     report = json.loads((tmp_path / "r.json").read_text())
     assert result.code == 1 and report["score"] == 0
     assert {e["status"] for e in report["exercises"]} == {"not_attempted"}
+
+
+def test_lang_after_the_subcommand_is_applied_and_not_passed_to_expected(amiq, monkeypatch):
+    from course import i18n
+
+    seen = []
+
+    def main(argv):
+        seen.append((argv, i18n.current_language()))
+        return 0
+
+    monkeypatch.setitem(__import__("sys").modules, "grader.build.expected",
+                        types.SimpleNamespace(main=main))
+    assert amiq("expected", "--lang", "en", "--check").code == 0
+    assert amiq("--lang=ar", "expected", "--check").code == 0
+    assert seen == [(["--check"], "en"), (["--check"], "ar")]
+
+
+def test_lang_anywhere_reaches_the_grader_once(amiq, fake_grader):
+    amiq("grade", "x", "--lang", "en")
+    amiq("grade", "--lang=ar", "x", "--", "--lang", "kept")
+    assert fake_grader == [["x", "--lang", "en"], ["x", "--lang", "ar", "--", "--lang", "kept"]]

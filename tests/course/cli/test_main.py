@@ -77,3 +77,33 @@ def test_python_dash_m_entry_point_runs_in_a_fresh_process():
 def test_lang_is_accepted_after_nested_subcommands(amiq, tmp_path):
     result = amiq("data", "check", "--data-dir", tmp_path, "--lang", "en")
     assert result.code == 1 and "Data files missing from" in result.err
+
+
+def test_student_bundle_hides_instructor_commands(amiq, monkeypatch):
+    from course.cli import main as main_module
+
+    monkeypatch.setattr(main_module, "missing_instructor_part",
+                        lambda command: {"stubs": "solutions/", "release": "solutions/",
+                                         "expected": "grader.build.expected"}.get(command))
+    help_text = amiq("--lang", "en", "--help").out
+    listed = {line.split()[0] for line in help_text.splitlines() if line.startswith("    ")}
+    assert {"data", "train", "grade"} <= listed
+    assert not listed & {"stubs", "release", "expected"}
+    result = amiq("--lang", "en", "stubs", "--check")
+    lines = result.err.strip().splitlines()
+    assert result.code == 1 and "amiq stubs is not available" in lines[0]
+    assert lines[1].startswith("خطأ: ") and "غير متاح" in lines[1]
+
+
+def test_missing_instructor_part_in_this_checkout():
+    from course.cli.paths import missing_instructor_part
+
+    assert [missing_instructor_part(c) for c in ("stubs", "release", "expected", "train")] == [
+        None, None, None, None]
+
+
+def test_usage_errors_are_bilingual(amiq):
+    result = amiq("--lang", "en", "train", "--iterations", "0")
+    assert result.code == 2
+    assert "expected a positive integer" in result.err and "عدد صحيح موجب" in result.err
+    assert result.err.index("expected a positive") < result.err.index("عدد صحيح موجب")

@@ -79,7 +79,8 @@ def test_digest_mismatch_writes_nothing(real_data_dir, tmp_path, lang):
     target = tmp_path / "data"
     with pytest.raises(DataFetchError, match="is not the course's test_catvnoncat.h5.*Nothing was"):
         fetch(source, target)
-    assert list(target.iterdir()) == []  # not even the good train file, nor temporary files
+    # not even the good train file, nor temporary files, nor the folder the fetch created
+    assert not target.exists()
 
 
 def test_bad_file_on_http_server_writes_nothing(http_source, tmp_path):
@@ -90,7 +91,7 @@ def test_bad_file_on_http_server_writes_nothing(http_source, tmp_path):
     target = tmp_path / "data"
     with pytest.raises(DataFetchError, match="SHA-256"):
         fetch(url, target)
-    assert list(target.iterdir()) == []
+    assert not target.exists()
 
 
 def test_oversized_source_is_stopped_early(tmp_path, lang):
@@ -135,3 +136,36 @@ def test_bad_source_message_in_arabic(tmp_path, lang):
     with pytest.raises(DataFetchError) as info:
         fetch("/no/such/folder", tmp_path / "data")
     assert "/no/such/folder" in str(info.value) and "المجلد" in str(info.value)
+
+
+def _refused_url():
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on once closed
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/"
+
+
+@pytest.mark.parametrize("kind", ["missing", "ftp", "404", "refused", "truncated"])
+def test_failed_fetch_leaves_no_new_folder_behind(kind, http_source, tmp_path, lang):
+    lang("en")
+    url, folder = http_source
+    if kind == "truncated":
+        data = (folder / TRAIN.filename).read_bytes()
+        (folder / TRAIN.filename).write_bytes(data[: len(data) // 2])
+    source = {"missing": str(tmp_path / "nowhere"), "ftp": "ftp://example.org/data/",
+              "404": url + "nothere/", "refused": _refused_url(), "truncated": url}[kind]
+    target = tmp_path / "new" / "data"
+    with pytest.raises(DataFetchError):
+        fetch(source, target, timeout=5)
+    assert not target.exists() and not (tmp_path / "new").exists()
+
+
+def test_failed_fetch_keeps_a_folder_that_existed(tmp_path, lang):
+    lang("en")
+    target = tmp_path / "data"
+    target.mkdir()
+    with pytest.raises(DataFetchError):
+        fetch("ftp://example.org/data/", target)
+    assert target.is_dir() and list(target.iterdir()) == []
