@@ -14,13 +14,15 @@ This module imports nothing heavy, so check modules can import :mod:`grader.api`
 __version__ = "0.1.0"
 
 
-def check(exercise_id, lang=None, submission=None):
+def check(exercise_id=None, lang=None, submission=None):
     """Run one exercise's public checks and print the feedback.
 
     Parameters
     ----------
-    exercise_id : str
-        An exercise id from ``course.catalog`` (e.g. ``"linear_forward"``).
+    exercise_id : str or None
+        An exercise id from ``course.catalog`` (e.g. ``"linear_forward"``); None checks every
+        exercise. An unknown id (or an unusable folder) prints a bilingual message and returns
+        None instead of raising.
     lang : {"ar", "en"} or None
         Feedback language; default from ``AMIQ_LANG`` / the locale, else Arabic.
     submission : str or pathlib.Path or None
@@ -28,8 +30,8 @@ def check(exercise_id, lang=None, submission=None):
 
     Returns
     -------
-    grader.runner.results.Report
-        The report that was printed. Its ``repr`` is one short line (for example
+    grader.runner.results.Report or None
+        The report that was printed (None after bad input). Its ``repr`` is one short line (for example
         ``<Report c1w4 public 5/10 (2 checks)>``), so a notebook cell or REPL that ends with
         ``grader.check(...)`` echoes that line after the feedback, not the whole report.
         Use ``report.score``, ``report.max_score`` and ``report.exercises`` for the details.

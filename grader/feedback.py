@@ -403,10 +403,12 @@ class CallTimeout(StudentProblem):
 
     def message(self):
         if self.flooded:
+            # Time first: an endless loop that prints (a required print_cost line, say) floods
+            # the output too, and "remove the prints" would be the wrong advice.
             return Message(
                 N_(
-                    "Your code printed too much output and did not finish within {seconds} "
-                    "seconds: remove the print calls inside loops."
+                    "Your code did not finish within {seconds} seconds (an endless loop?), and it "
+                    "printed a lot of output meanwhile (is a print inside a loop that never ends?)."
                 ),
                 seconds=f"{self.seconds:g}",
             )

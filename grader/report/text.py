@@ -69,8 +69,11 @@ def printed_lines(ex, lang):
     """``Your code printed:`` and a few quoted, sanitised lines (empty when nothing printed)."""
     if not ex.printed and not ex.printed_full:
         return []
-    out = [Message(N_("Your code printed:")).render(lang)]
     printed = ex.printed.splitlines()
+    if not printed:
+        # The worker was killed before it could hand over what it had printed.
+        return [Message(N_("Your code printed a lot of output (not kept).")).render(lang)]
+    out = [Message(N_("Your code printed:")).render(lang)]
     for line in printed[:PRINTED_LINES]:
         cut = line if len(line) <= PRINTED_WIDTH else line[:PRINTED_WIDTH] + " …"
         out.append(QUOTE + _ltr(cut, lang))

@@ -6,18 +6,28 @@
 from course.i18n import resolve_language
 
 from ..report.text import render_text
-from .engine import grade
+from .engine import GradingError, grade
 
 
-def check_exercise(exercise_id, lang=None, submission=None):
-    """Grade ``exercise_id``'s public checks, print the feedback and return the report.
+def check_exercise(exercise_id=None, lang=None, submission=None):
+    """Grade ``exercise_id``'s public checks (all exercises when None), print the feedback.
 
-    Raises
-    ------
-    grader.runner.engine.GradingError
-        Unknown exercise or unusable submission folder (bilingual message).
+    Returns
+    -------
+    grader.runner.results.Report or None
+        The printed report; None after bad input (an unknown exercise, an unusable folder),
+        whose bilingual message is printed instead of a traceback a student would have to read
+        through in a notebook.
     """
     lang = resolve_language(lang)
-    report = grade([exercise_id], submission)
+    try:
+        report = grade([exercise_id] if exercise_id else None, submission)
+    except GradingError as error:
+        for message in error.messages:
+            print(message.render(lang))
+        other = "en" if lang == "ar" else "ar"
+        for message in error.messages:
+            print(message.render(other))
+        return None
     print(render_text(report, lang, color=False), end="")
     return report

@@ -363,3 +363,12 @@ def test_an_unattempted_forward_does_not_block_the_backward_gradient_check():
         'def linear_forward(A, W, b):\n    raise NotImplementedError("not attempted yet")\n')
     report = inprocess.run_checks(sources, ["linear_backward"])
     assert report.score("linear_backward") == report.max_score("linear_backward")
+
+
+def test_a_wrong_hidden_activation_blames_the_layer_whose_output_is_wrong():
+    # sigmoid in layer 1: Z1 is still right, A1 is wrong and first shows up as layer 2's A_prev.
+    report = _report("L_model_forward.sigmoid_hidden", "L_model_forward", False)
+    (outcome,) = [o for o in report.outcomes if o.id == "L_model_forward/public/check_values"]
+    text = outcome.message.render("en")
+    assert "The output of layer 1 (A1, kept as A_prev in caches[1])" in text, text
+    assert "Layer 2 is the first layer" not in text

@@ -357,3 +357,32 @@ def test_hidden_count_comes_from_the_released_file(tmp_path):
 
     text = render_text(all_passed_report(hidden_pending=37), "en")
     assert "37 hidden checks run when your work is graded" in text
+
+
+def test_output_lost_with_a_killed_worker_is_described_not_shown_as_empty(tmp_path):
+    from grader.report.text import printed_lines
+
+    class Killed:  # what an exercise looks like when its worker died mid-flood
+        printed = ""
+        printed_full = True
+
+    lines = printed_lines(Killed(), "en")
+    assert lines == ["Your code printed a lot of output (not kept)."]
+    assert "Your code printed:" not in "\n".join(lines)
+
+
+def test_notebook_check_of_an_unknown_exercise_prints_a_bilingual_message(capsys):
+    import grader
+
+    assert grader.check("no_such_exercise", lang="en") is None
+    out = capsys.readouterr().out
+    assert "no_such_exercise" in out and "Traceback" not in out
+    assert any("\u0600" <= ch <= "\u06ff" for ch in out)  # the Arabic half is there too
+
+
+def test_notebook_check_without_an_id_checks_every_exercise(tmp_path, capsys):
+    import grader
+
+    report = grader.check(lang="en", submission=write_submission(tmp_path / "stubs"))
+    assert report is not None
+    assert {ex.id for ex in report.exercises} >= {"linear_forward", "predict"}

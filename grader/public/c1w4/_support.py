@@ -225,6 +225,19 @@ def _layer_failure(layer, failure, backwards=False):
     return Failure(Message(msgid, layer=layer, problem=failure.message), details=failure.details)
 
 
+def _output_failure(layer, failure):
+    """Blame layer ``layer``'s output when it first shows up wrong as the next layer's A_prev."""
+    msgid = N_("The output of layer {layer} (A{layer}, kept as A_prev in caches[{index}]) is the "
+               "first value that differs: {problem}")
+    return Failure(Message(msgid, layer=layer, index=layer, problem=failure.message),
+                   details=failure.details)
+
+
+def _is_layer_cache(cache):
+    return (type(cache) in (list, tuple) and len(cache) == 2
+            and type(cache[0]) in (list, tuple) and len(cache[0]) == 3)
+
+
 def compare_dict_of_arrays(got, exp, name, values=True):
     check_value(got, exp, name, values=values)
 
@@ -257,6 +270,14 @@ def compare_L_model_forward(got, exp, values=True):
             )
         )
     for l, (cache, exp_cache) in enumerate(zip(caches, exp_caches), start=1):
+        # Layer l's A_prev is layer l-1's output: when it is the first thing that differs, the
+        # fault is in layer l-1 (e.g. sigmoid used in a hidden layer), so name that layer.
+        if l >= 2 and _is_layer_cache(cache):
+            try:
+                check_array(cache[0][0], exp_cache[0][0], f"caches[{l - 1}][0][0] (A_prev)",
+                            values=values)
+            except Failure as failure:
+                raise _output_failure(l - 1, failure) from None
         try:
             _layer_cache(cache, exp_cache, f"caches[{l - 1}]", values)
         except Failure as failure:
