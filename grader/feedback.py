@@ -266,15 +266,14 @@ class Blocked(StudentProblem):
 
     status = "blocked"
 
-    def __init__(self, function_name, callee):
+    def __init__(self, function_name, callee, number=None):
         self.function_name = function_name
         self.callee = callee
+        self.number = number
         super().__init__(f"{function_name} -> {callee}")
 
     def message(self):
-        from course.catalog import EXERCISES
-
-        number = next((ex.number for ex in EXERCISES if ex.id == self.callee), None)
+        number = self.number
         if number is None:
             return Message(
                 N_("This depends on {callee}, which is not attempted yet: write it first."),

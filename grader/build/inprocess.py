@@ -28,8 +28,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from course import catalog
-from grader import api
+from course.units import get_unit
 from grader.feedback import NotAttempted, StudentError
 from grader.sandbox import protocol
 from grader.sandbox.client import Outcome
@@ -39,7 +38,7 @@ from .submissions import ROOT
 _counter = itertools.count()
 
 
-def load_modules(sources, unit=catalog.UNIT):
+def load_modules(sources, unit="c1w4"):
     """Import a submission's sources as a fresh package next to the trusted provided modules.
 
     Parameters
@@ -59,11 +58,13 @@ def load_modules(sources, unit=catalog.UNIT):
     sys.modules[package] = pkg
     modules = {}
     texts = {}
-    for name in catalog.PROVIDED_MODULES:
+    manifest = get_unit(unit)
+    for name in manifest.provided_modules:
         texts[name] = (ROOT / "solutions" / unit / f"{name}.py").read_text(encoding="utf-8")
     for filename, text in sources.items():
         texts[filename[:-3]] = text
-    order = list(catalog.PROVIDED_MODULES) + [m for m in catalog.SUBMISSION_MODULES if m in texts]
+    order = list(manifest.provided_modules) + [m for m in manifest.submission_modules
+                                               if m in texts]
     for name in order:
         full = f"{package}.{name}"
         module = types.ModuleType(full)
@@ -141,7 +142,7 @@ class InProcessSubmission:
     seed : int
     """
 
-    def __init__(self, sources, exercise, mode="public", seed=0, unit=catalog.UNIT):
+    def __init__(self, sources, exercise, mode="public", seed=0, unit="c1w4"):
         self.modules = load_modules(sources, unit)
         self.exercise = exercise
         self.mode = mode
@@ -153,13 +154,7 @@ class InProcessSubmission:
         if "." in function_name:
             module_name, _, name = function_name.partition(".")
         else:
-            module_name, name = None, function_name
-            for ex in catalog.EXERCISES:
-                if ex.id == function_name:
-                    module_name = ex.module
-            for mod, names in catalog.PROVIDED.items():
-                if function_name in names:
-                    module_name = mod
+            module_name, name = get_unit(self.unit).module_of(function_name), function_name
         if module_name is None:
             raise ValueError(f"unknown function {function_name!r}")
         module = self.modules.get(module_name)
@@ -284,56 +279,54 @@ class InProcessReport:
         return {o.mistake.id for o in items if o.mistake is not None}
 
 
-def check_specs(exercise_id, visibilities=("public", "hidden")):
-    """The registered checks of an exercise, public first, in definition order."""
-    specs = []
-    for visibility in visibilities:
-        module = importlib.import_module(f"grader.{visibility}.{catalog.UNIT}.check_{exercise_id}")
-        specs += [
-            s
-            for s in api.registered(module.__name__)
-            if s.exercise == exercise_id and s.visibility == visibility
-        ]
-    return specs
-
-
-def run_checks(sources, exercises=None, *, hidden=True, seed=20_240_104):
-    """Run the checks of ``exercises`` in-process on a submission's sources.
+def run_checks(sources, exercises=None, *, unit="c1w4", hidden=True, seed=20_240_104,
+               key=b"in-process test key"):
+    """Run the planned checks of ``exercises`` in-process on a submission's sources.
 
     Parameters
     ----------
     sources : dict
         ``{file name: text}``.
     exercises : sequence of str or None
-        Exercise ids (all by default).
+        Exercise names (all of the unit by default).
+    unit : str
     hidden : bool
         Also run the hidden checks (mode ``"hidden"``).
     seed : int
-        The run seed; each check's ``rng`` is derived from it as the engine does.
+    key : bytes
+        The grader key the hidden generators are derived from.
 
     Returns
     -------
     InProcessReport
     """
-    from grader.runner.plugin import check_seed, classify
+    from grader.keys import check_rng, submission_digest
+    from grader.plan import Context, declarations, plan
+    from grader.runner.plugin import classify
+    from grader.sources import HiddenData, PublicData
 
-    ids = list(exercises) if exercises else [ex.id for ex in catalog.EXERCISES]
-    visibilities = ("public", "hidden") if hidden else ("public",)
+    manifest = get_unit(unit)
+    chosen = [ex for ex in manifest.exercises if not exercises or ex.name in exercises]
     mode = "hidden" if hidden else "public"
+    declared, mistakes = declarations(unit)
+    public, hidden_data = PublicData(unit), (HiddenData(unit) if hidden else None)
+    digest = submission_digest({k: v.encode() for k, v in sources.items()})
     report = InProcessReport()
-    for exercise_id in ids:
-        submission = InProcessSubmission(sources, exercise_id, mode=mode, seed=seed)
+    for ex in chosen:
+        submission = InProcessSubmission(sources, ex.name, mode=mode, seed=seed, unit=unit)
         try:
-            for spec in check_specs(exercise_id, visibilities):
-                kwargs = {"submission": submission}
-                if "rng" in inspect.signature(spec.function).parameters:
-                    kwargs["rng"] = np.random.default_rng(check_seed(seed, spec.id))
-                outcome = CheckOutcome(
-                    spec.id, spec.exercise, spec.visibility, spec.name, spec.points, "passed"
-                )
+            for check in plan(unit, [ex], hidden):
+                ctx = Context(
+                    exercise=ex, checks=declared[ex.name], mistakes=mistakes,
+                    submission=submission, public=public, hidden=hidden_data,
+                    rng=check_rng(key, seed, digest, check.id) if check.visibility == "hidden"
+                    else None,
+                    arg_names=(hidden_data or public).arg_names(ex.name))
+                outcome = CheckOutcome(check.id, ex.name, check.visibility, check.kind,
+                                       check.points, "passed")
                 try:
-                    spec.function(**kwargs)
-                except BaseException as exc:  # noqa: BLE001 - classified like the engine
+                    check.run(ctx)
+                except Exception as exc:  # noqa: BLE001 - classified like the engine
                     status, message, details, mistake, _ = classify(exc)
                     outcome.status, outcome.message = status, message
                     outcome.details, outcome.mistake = tuple(details), mistake

@@ -2,8 +2,8 @@
 
 التسليمات كاملةً نصًّا: الحل المرجعي، أو الهياكل غير المحلولة، أو متحوِّر واحد مُدرَج.
 
-A submission is ``{file name: text}`` for the modules of ``course.catalog.SUBMISSION_MODULES``
-(``step_by_step.py``, ``cat_classifier.py``), the same files a student hands in. The out-of-process
+A submission is ``{file name: text}`` for a unit's submission modules (for c1w4
+``step_by_step.py`` and ``cat_classifier.py``), the same files a student hands in. The out-of-process
 tests write these to a folder and grade it with the engine; the in-process runner
 (:mod:`grader.build.inprocess`) imports them directly.
 """
@@ -11,7 +11,7 @@ tests write these to a folder and grade it with the engine; the in-process runne
 import ast
 from pathlib import Path
 
-from course import catalog
+from course.units import get_unit
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,21 +20,21 @@ def _module_file(module):
     return f"{module}.py"
 
 
-def reference_sources(unit=catalog.UNIT):
+def reference_sources(unit="c1w4"):
     """The reference modules' text, ``{file name: text}``."""
     folder = ROOT / "solutions" / unit
     return {
         _module_file(m): (folder / _module_file(m)).read_text(encoding="utf-8")
-        for m in catalog.SUBMISSION_MODULES
+        for m in get_unit(unit).submission_modules
     }
 
 
-def stub_sources(unit=catalog.UNIT):
+def stub_sources(unit="c1w4"):
     """The unfilled stubs as generated from the reference (not the student's working copy)."""
     from course.authoring.stubs import render_unit
 
     rendered = render_unit(ROOT / "solutions", unit)
-    return {_module_file(m): rendered[_module_file(m)] for m in catalog.SUBMISSION_MODULES}
+    return {_module_file(m): rendered[_module_file(m)] for m in get_unit(unit).submission_modules}
 
 
 def replace_function(source, name, new_source):
@@ -69,22 +69,21 @@ def replace_function(source, name, new_source):
     raise KeyError(f"no top-level function {name!r}")
 
 
-def with_function(sources, exercise_id, function_source):
-    """``sources`` with the exercise's function replaced by ``function_source``."""
-    ex = catalog.exercise(exercise_id)
-    filename = _module_file(ex.module)
+def with_function(sources, name, function_source, unit="c1w4"):
+    """``sources`` with exercise ``name``'s function replaced by ``function_source``."""
+    filename = _module_file(get_unit(unit).exercise(name).module)
     out = dict(sources)
-    out[filename] = replace_function(sources[filename], exercise_id, function_source)
+    out[filename] = replace_function(sources[filename], name, function_source)
     return out
 
 
-def mutant_sources(mistake_id, unit=catalog.UNIT):
+def mutant_sources(mistake_id, unit="c1w4"):
     """The reference submission with one exercise replaced by the mutant of ``mistake_id``."""
-    from grader.hidden.c1w4 import mutants
+    from grader.sources import HiddenData
 
-    exercise_id = mistake_id.split(".", 1)[0]
-    function = mutants.mutants_of(exercise_id)[mistake_id]
-    return with_function(reference_sources(unit), exercise_id, mutants.source_of(function))
+    name = mistake_id.split(".", 1)[0]
+    function = HiddenData(unit).mutants(name)[mistake_id]
+    return with_function(reference_sources(unit), name, function.mutant_source, unit)
 
 
 def write(sources, directory):

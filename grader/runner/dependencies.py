@@ -2,12 +2,10 @@
 
 ملاحظات على مستوى التمرين حول الاعتماديات: أصلح الدالة التي يستدعيها هذا التمرين أولًا.
 
-An exercise that calls another exercise's function (``course.catalog.Exercise.depends_on``,
+An exercise that calls another exercise's function (``course.units.Exercise.depends_on``,
 followed transitively) can fail only because that function is wrong. When both fail in one run,
 the report says so once, under the exercise, so the student starts with the right function.
 """
-
-from course import catalog
 
 from ..feedback import Message, N_
 
@@ -15,20 +13,20 @@ from ..feedback import Message, N_
 # a check blocked by an unwritten function explains itself).
 NOT_PASSED = {"failed", "not_attempted", "error", "timeout", "crashed", "did_not_report"}
 # The hidden check that grades a composite with the reference versions of its callees.
-ISOLATED_CHECK = "check_isolated"
+ISOLATED_CHECK = "values"
 
 
-def dependency_closure(exercise_id):
-    """All exercise ids ``exercise_id`` depends on, directly or not, in course order."""
-    known = {ex.id: ex for ex in catalog.EXERCISES}
-    seen, todo = set(), list(known[exercise_id].depends_on if exercise_id in known else ())
+def dependency_closure(exercise, unit_exercises):
+    """Names of all exercises ``exercise`` depends on, directly or not, in course order."""
+    known = {ex.name: ex for ex in unit_exercises}
+    seen, todo = set(), list(exercise.depends_on)
     while todo:
         current = todo.pop()
         if current in seen or current not in known:
             continue
         seen.add(current)
         todo.extend(known[current].depends_on)
-    return sorted(seen, key=lambda i: known[i].number)
+    return sorted(seen, key=lambda name: known[name].number)
 
 
 def _isolated_passed(ex):
@@ -42,9 +40,11 @@ def dependency_notes(ex, by_exercise, mode):
     """The notes for one :class:`~grader.runner.results.ExerciseResult` (may be empty)."""
     if ex.status not in ("failed", "partial"):
         return []
+    from course.units import get_unit
+
     failing = [
         by_exercise[d].exercise
-        for d in dependency_closure(ex.id)
+        for d in dependency_closure(ex.exercise, get_unit(ex.exercise.unit).exercises)
         if d in by_exercise and any(c.status in NOT_PASSED for c in by_exercise[d].checks)
     ]
     if not failing:
@@ -57,8 +57,8 @@ def dependency_notes(ex, by_exercise, mode):
                     "{exercise} calls your {function} (exercise {number}), which did not pass "
                     "its checks: fix {function} first; these failures may come from it."
                 ),
-                exercise=ex.id,
-                function=dep.id,
+                exercise=ex.exercise.name,
+                function=dep.name,
                 number=dep.number,
             )
         ]
@@ -69,8 +69,8 @@ def dependency_notes(ex, by_exercise, mode):
                     "{exercise} calls your {functions}, which did not pass their checks: fix "
                     "them first; these failures may come from them."
                 ),
-                exercise=ex.id,
-                functions=", ".join(f"{d.id} ({d.number})" for d in failing),
+                exercise=ex.exercise.name,
+                functions=", ".join(f"{d.name} ({d.number})" for d in failing),
             )
         ]
     if mode == "hidden" and _isolated_passed(ex):
@@ -80,7 +80,7 @@ def dependency_notes(ex, by_exercise, mode):
                     "With the reference versions of the functions it calls, {exercise} gives "
                     "the right results: the function itself looks right."
                 ),
-                exercise=ex.id,
+                exercise=ex.exercise.name,
             )
         )
     return notes
@@ -93,6 +93,6 @@ def add_dependency_notes(by_exercise, mode, blocked=()):
     note: the problem at the top of the report explains them.
     """
     for ex in by_exercise.values():
-        if ex.id in blocked:
+        if ex.exercise.name in blocked:
             continue
         ex.notes.extend(dependency_notes(ex, by_exercise, mode))

@@ -1,6 +1,6 @@
-"""Orchestrate one grading run: validate, discover, sandbox, run pytest, build the report.
+"""Orchestrate one grading run: choose the unit, plan the checks, sandbox, run pytest, report.
 
-تنسيق جولة تصحيح واحدة: التحقق من المجلد، واكتشاف الفحوص، وتشغيلها، وبناء التقرير.
+تنسيق جولة تصحيح واحدة: اختيار الوحدة، وتخطيط الفحوص، وتشغيلها، وبناء التقرير.
 """
 
 import os
@@ -12,18 +12,26 @@ from pathlib import Path
 
 import numpy as np
 
-from course import catalog
+from course import units
+from course.authoring.stubs import render_unit
 
 from .. import __version__
 from ..feedback import Message, N_
-from ..sandbox.client import Limits, Sandbox, Submission, find_package_dir, read_submission
-from . import discovery
+from ..keys import check_rng, grader_key, submission_digest
+from ..plan import Context, declarations, hidden_count, plan
+from ..sandbox.client import Limits, Sandbox, Submission, read_submission
+from ..sandbox.layout import SubmissionLayout
+from ..sandbox.zygote import find_package_dir
+from ..sources import HiddenData, PublicData
 from .dependencies import add_dependency_notes
+from .plugin import PLAN_SUFFIX, AmiqPlugin
 from .results import CheckResult, ExerciseResult, Report
 from .submission_problems import submission_problems
 
-# The default seed is a constant so that grading is reproducible; --seed overrides it.
+# The default seed is a constant so that grading is reproducible; --seed overrides it. Hidden
+# inputs also depend on the grader's secret key (grader/keys.py), so the seed is no secret.
 DEFAULT_SEED = 20_240_104
+SEED_VARIABLE = "AMIQ_GRADER_SEED"
 
 
 class GradingError(Exception):
@@ -39,21 +47,8 @@ class GradingError(Exception):
         super().__init__(f"{english} / {arabic}")
 
 
-SEED_VARIABLE = "AMIQ_GRADER_SEED"
-
-
 def resolve_seed(seed=None):
-    """The run seed: ``seed`` if given, else ``$AMIQ_GRADER_SEED``, else :data:`DEFAULT_SEED`.
-
-    The default seed is public (it ships with the student bundle), so instructors who grade with
-    ``--hidden`` can keep the hidden cases unpredictable by setting a private seed in the
-    environment of their grading job; the seed is printed in every report for regrades.
-
-    Raises
-    ------
-    GradingError
-        When the environment variable is not a whole number.
-    """
+    """The run seed: ``seed`` if given, else ``$AMIQ_GRADER_SEED``, else :data:`DEFAULT_SEED`."""
     if seed is not None:
         return int(seed)
     value = os.environ.get(SEED_VARIABLE, "").strip()
@@ -62,26 +57,60 @@ def resolve_seed(seed=None):
     try:
         return int(value)
     except ValueError:
-        raise GradingError(
-            Message(
-                N_("{variable} must be a whole number, got {value}."),
-                variable=SEED_VARIABLE,
-                value=value,
-            )
-        ) from None
+        raise GradingError(Message(N_("{variable} must be a whole number, got {value}."),
+                                   variable=SEED_VARIABLE, value=value)) from None
 
 
-def default_submission_dir(unit=catalog.UNIT):
-    """The student's working copy: the installed ``course/<unit>/`` folder."""
-    return find_package_dir("course") / unit
+# ------------------------------------------------------------------------------ choosing
 
 
-def validate_submission(directory):
+def _unit_error(error):
+    return GradingError(Message(N_("{error}"), error=str(error)))
+
+
+def units_in_folder(directory):
+    """Units whose submission module files are in ``directory`` (course order)."""
+    path = Path(directory)
+    return [u.id for u in units.all_units().values()
+            if any((path / f"{m}.py").is_file() for m in u.submission_modules)]
+
+
+def choose(exercise_ids=(), unit_id=None, submission=None):
+    """The unit and the exercises to grade.
+
+    The unit is ``unit_id`` when given; else the unit of qualified (or unambiguous bare) ids;
+    else the only unit whose files are in the submission folder; else the only installed unit.
+
+    Returns
+    -------
+    (course.units.Unit, list of course.units.Exercise)
+
+    Raises
+    ------
+    GradingError
+    """
+    try:
+        if unit_id is None and exercise_ids:
+            owners = {units.resolve(i).unit for i in exercise_ids}
+            if len(owners) > 1:
+                raise GradingError(Message(
+                    N_("These exercises belong to several units ({units}); grade one unit at a "
+                       "time."), units=", ".join(sorted(owners))))
+            unit_id = owners.pop()
+        if unit_id is None and submission is not None:
+            found = units_in_folder(submission)
+            if len(found) == 1:
+                unit_id = found[0]
+        unit = units.get_unit(unit_id) if unit_id else units.default_unit()
+        chosen = [units.resolve(i, unit.id) for i in exercise_ids]
+    except units.UnitError as error:
+        raise _unit_error(error) from None
+    wanted = {ex.name for ex in chosen}
+    return unit, [ex for ex in unit.exercises if not wanted or ex.name in wanted]
+
+
+def validate_submission(directory, unit):
     """Read a submission folder's module files or raise :class:`GradingError`.
-
-    Parameters
-    ----------
-    directory : str or pathlib.Path
 
     Returns
     -------
@@ -89,53 +118,57 @@ def validate_submission(directory):
         ``{file name: bytes}``.
     """
     path = Path(directory)
-    expected = ", ".join(f"{m}.py" for m in catalog.SUBMISSION_MODULES)
+    expected = ", ".join(f"{m}.py" for m in unit.submission_modules)
+    hint = Message(N_("Expected a folder holding {files}."), files=expected)
     if not path.exists():
-        raise GradingError(
-            Message(N_("The submission folder {path} does not exist."), path=str(path)),
-            Message(N_("Expected a folder holding {files}."), files=expected),
-        )
+        raise GradingError(Message(N_("The submission folder {path} does not exist."),
+                                   path=str(path)), hint)
     if not path.is_dir():
-        raise GradingError(
-            Message(N_("{path} is not a folder."), path=str(path)),
-            Message(N_("Expected a folder holding {files}."), files=expected),
-        )
+        raise GradingError(Message(N_("{path} is not a folder."), path=str(path)), hint)
     try:
-        files = read_submission(path)
+        files = read_submission(path, unit.submission_modules)
     except (PermissionError, ValueError, OSError) as exc:
-        raise GradingError(
-            Message(N_("The submission could not be read: {error}"), error=str(exc)),
-            Message(N_("Expected a folder holding {files}."), files=expected),
-        ) from None
+        raise GradingError(Message(N_("The submission could not be read: {error}"),
+                                   error=str(exc)), hint) from None
     if not files:
-        raise GradingError(
-            Message(N_("No exercise files were found in {path}."), path=str(path)),
-            Message(N_("Expected a folder holding {files}."), files=expected),
-        )
+        raise GradingError(Message(N_("No exercise files were found in {path}."),
+                                   path=str(path)), hint)
     return files
 
 
-def select_exercises(ids=None):
-    """The catalogue entries for ``ids`` (all when empty), in course order."""
-    if not ids:
-        return list(catalog.EXERCISES)
-    known = {ex.id: ex for ex in catalog.EXERCISES}
-    unknown = [i for i in ids if i not in known]
-    if unknown:
-        raise GradingError(
-            Message(N_("Unknown exercise: {names}."), names=", ".join(unknown)),
-            Message(N_("Known exercises: {names}."), names=", ".join(known)),
-        )
-    wanted = set(ids)
-    return [ex for ex in catalog.EXERCISES if ex.id in wanted]
+def default_submission_dir(unit):
+    """The student's working copy: the installed ``course/<unit>/`` folder."""
+    return find_package_dir("course") / unit.id
 
 
-def hidden_available(root=None):
-    """True when the reference and the hidden checks are installed (instructor side)."""
-    if find_package_dir("solutions") is None:
-        return False
-    base = Path(root) if root is not None else Path(__file__).resolve().parent.parent
-    return (base / "hidden").is_dir()
+def hidden_available(unit):
+    """True when the unit's reference and hidden grading material are installed."""
+    solutions = find_package_dir("solutions")
+    return solutions is not None and (solutions / unit.id / "grading").is_dir()
+
+
+def layout_for(unit, hidden):
+    """The sandbox's view of ``unit`` (provided modules from a trusted source)."""
+    names = [f"{m}.py" for m in unit.provided_modules]
+    solutions = find_package_dir("solutions")
+    if solutions is not None and (solutions / unit.id).is_dir():
+        # The reference is the source of truth of the provided code (the stubs are made from it).
+        rendered = render_unit(solutions, unit.id)
+        provided = {n: rendered[n] for n in names}
+    else:
+        folder = find_package_dir("course") / unit.id
+        provided = {n: (folder / n).read_text(encoding="utf-8") for n in names}
+    functions = {ex.name: ex.module for ex in unit.exercises}
+    for module, names_ in unit.provided.items():
+        functions.update({n: module for n in names_})
+    return SubmissionLayout(
+        package=unit.id,
+        submission_modules=unit.submission_modules,
+        provided=provided,
+        functions=functions,
+        reference_package=unit.reference_package if hidden else None,
+        numbers={ex.name: ex.number for ex in unit.exercises},
+    )
 
 
 def versions(isolation):
@@ -149,57 +182,61 @@ def versions(isolation):
     }
 
 
+# ------------------------------------------------------------------------------ the run
+
+
 class Run:
     """State shared with the pytest plugin during one run."""
 
-    def __init__(self, sandbox, specs, modules, seed, mode):
+    def __init__(self, unit, sandbox, checks, hidden, seed, files):
+        self.unit = unit
         self.sandbox = sandbox
-        self.specs = specs
-        self.modules = modules
+        self.checks = checks
+        self.mode = "hidden" if hidden else "public"
+        self.declared, self.mistakes = declarations(unit.id)
+        self.public = PublicData(unit.id)
+        self.hidden = HiddenData(unit.id) if hidden else None
+        self.key = grader_key() if hidden else None
         self.seed = seed
-        self.mode = mode
-        self.results = {
-            spec.id: CheckResult(
-                id=spec.id,
-                exercise=spec.exercise,
-                name=spec.name,
-                visibility=spec.visibility,
-                title=spec.title,
-                points=spec.points,
-            )
-            for spec in specs
-        }
-        self.outcomes = {}  # check id -> the first exception its test raised
-        self.printed = {}  # exercise id -> (text printed by the student's code, cut at limit)
+        self.digest = submission_digest(files)
+        self.results = {c.id: CheckResult(id=c.id, exercise=c.exercise.name, name=c.kind,
+                                          visibility=c.visibility, title=c.title,
+                                          points=c.points) for c in checks}
+        self.outcomes = {}  # check id -> the exception its check raised
+        self.printed = {}  # exercise name -> (text printed by the student's code, cut at limit)
         self._current = None
         self._next = None
-        self._sequence = list(dict.fromkeys(spec.exercise for spec in specs))
+        self._sequence = list(dict.fromkeys(c.exercise.name for c in checks))
+
+    def context_for(self, check):
+        name = check.exercise.name
+        arg_names = (self.hidden.arg_names(name) if self.hidden is not None
+                     else self.public.arg_names(name))
+        rng = None
+        if check.visibility == "hidden":
+            rng = check_rng(self.key, self.seed, self.digest, check.id)
+        return Context(exercise=check.exercise, checks=self.declared[name],
+                       mistakes=self.mistakes, submission=self.submission_for(name),
+                       public=self.public, hidden=self.hidden, rng=rng, arg_names=arg_names)
 
     def prestart(self):
         """Fork the first exercise's worker before pytest starts (it overlaps pytest's set-up)."""
         if self._sequence and self._next is None:
-            self._next = Submission(
-                self.sandbox, self._sequence[0], self.mode, self.seed, prestart=True
-            )
+            self._next = Submission(self.sandbox, self._sequence[0], self.mode, self.seed,
+                                    prestart=True)
 
-    def submission_for(self, exercise_id):
-        """One fresh worker folder and process per exercise (items run grouped by exercise).
-
-        The next exercise's worker is forked and starts importing the student's module while
-        this exercise's checks run.
-        """
-        if self._current is None or self._current.exercise != exercise_id:
+    def submission_for(self, name):
+        """One fresh worker folder and process per exercise; the next one starts meanwhile."""
+        if self._current is None or self._current.exercise != name:
             self.close_current()
-            if self._next is not None and self._next.exercise == exercise_id:
+            if self._next is not None and self._next.exercise == name:
                 self._current, self._next = self._next, None
             else:
-                self._current = Submission(self.sandbox, exercise_id, self.mode, self.seed)
-            position = self._sequence.index(exercise_id) if exercise_id in self._sequence else -1
+                self._current = Submission(self.sandbox, name, self.mode, self.seed)
+            position = self._sequence.index(name) if name in self._sequence else -1
             if 0 <= position < len(self._sequence) - 1 and self._next is None:
-                following = self._sequence[position + 1]
-                self._next = Submission(
-                    self.sandbox, following, self.mode, self.seed, prestart=True
-                )
+                self._next = Submission(self.sandbox, self._sequence[position + 1], self.mode,
+                                        self.seed, prestart=True)
         return self._current
 
     def close_current(self):
@@ -219,38 +256,28 @@ class Run:
 
 # Built-in plugins the run does not need; some cost time (unraisableexception and
 # threadexception call gc.collect several times per session).
-_BLOCKED_PLUGINS = (
-    "cacheprovider",
-    "faulthandler",
-    "terminal",
-    "stepwise",
-    "doctest",
-    "junitxml",
-    "pastebin",
-    "logging",
-    "unraisableexception",
-    "threadexception",
-    "legacypath",
-)
+_BLOCKED_PLUGINS = ("cacheprovider", "faulthandler", "terminal", "stepwise", "doctest",
+                    "junitxml", "pastebin", "logging", "unraisableexception",
+                    "threadexception", "legacypath", "python")
 
 
-def _run_pytest(run, files, workspace):
+def _run_pytest(run, workspace):
     import pytest
 
-    from .plugin import AmiqPlugin
-
-    plugin = AmiqPlugin(run)
-    # An empty ini in our own folder: no user pytest.ini/pyproject/conftest can take part.
+    # The plan file and an empty ini in a private folder of the grader's (never the sandbox's):
+    # no user pytest.ini, pyproject or conftest takes part.
+    plan_file = Path(workspace) / f"{run.unit.id}{PLAN_SUFFIX}"
+    plan_file.write_text("\n".join(c.id for c in run.checks) + "\n", encoding="utf-8")
     ini = Path(workspace) / "pytest.ini"
     ini.write_text("[pytest]\n", encoding="utf-8")
-    args = [*files, "-c", str(ini), "--rootdir", str(workspace), "--noconftest"]
+    args = [str(plan_file), "-c", str(ini), "--rootdir", str(workspace), "--noconftest"]
     for name in _BLOCKED_PLUGINS:
         args += ["-p", f"no:{name}"]
     args += ["--assert=plain", "--capture=sys", "-W", "ignore"]
     saved = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     try:
-        pytest.main(args, plugins=[plugin])
+        pytest.main(args, plugins=[AmiqPlugin(run)])
     finally:
         if saved is None:
             os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
@@ -259,35 +286,25 @@ def _run_pytest(run, files, workspace):
         run.close()
 
 
-def grade(
-    exercises=None,
-    submission=None,
-    *,
-    hidden=False,
-    seed=None,
-    check_root=None,
-    limits=None,
-    isolate=True,
-    zygote=None,
-):
+def grade(exercises=None, submission=None, *, unit=None, hidden=False, seed=None, limits=None,
+          isolate=True, zygote=None):
     """Grade a submission and return a complete :class:`Report`.
 
     Parameters
     ----------
     exercises : sequence of str or None
-        Exercise ids to grade (all when empty).
+        Exercise ids, qualified (``"c1w4.linear_forward"``) or bare; all when empty.
     submission : path or None
         Folder with the module files (default: the student's ``course/<unit>/``).
+    unit : str or None
+        The unit (default: from the ids, the folder's files, or the only installed unit).
     hidden : bool
-        Also run the hidden checks (needs ``solutions/`` and ``grader/hidden/``).
+        Also run the hidden checks (needs the unit's ``solutions/<unit>/grading/``).
     seed : int or None
-        Seed for the checks' random cases (default: ``$AMIQ_GRADER_SEED``, else
-        :data:`DEFAULT_SEED`; see :func:`resolve_seed`).
-    check_root : path or None
-        Alternative checks folder (engine tests).
+        Mixed into the hidden cases' keyed generators (default ``$AMIQ_GRADER_SEED``).
     limits : grader.sandbox.client.Limits or None
     isolate : bool
-        Build the sandbox's namespace jail (default True).
+        Build the sandbox's jail (default True).
     zygote : grader.sandbox.zygote.Zygote or None
         A sandbox zygote started earlier (closed by this call); default: start one now.
 
@@ -298,69 +315,61 @@ def grade(
     """
     started = time.perf_counter()
     try:
-        selected = select_exercises(exercises)
-        if hidden and not hidden_available(check_root):
+        chosen_unit, selected = choose(list(exercises or ()), unit, submission)
+        if hidden and not hidden_available(chosen_unit):
             raise GradingError(
-                Message(N_("Hidden checks need the reference solutions and grader/hidden/.")),
-                Message(N_("They are only available to instructors; run without --hidden.")),
-            )
-        directory = Path(submission) if submission is not None else default_submission_dir()
-        files = validate_submission(directory)
+                Message(N_("Hidden checks need the reference solutions and their grading "
+                           "material (solutions/{unit}/grading/)."), unit=chosen_unit.id),
+                Message(N_("They are only available to instructors; run without --hidden.")))
+        directory = (Path(submission) if submission is not None
+                     else default_submission_dir(chosen_unit))
+        files = validate_submission(directory, chosen_unit)
         seed = resolve_seed(seed)
     except BaseException:
         if zygote is not None:
             zygote.close()
         raise
-    unit = selected[0].unit if selected else catalog.UNIT
 
-    # The sandbox starts first: its interpreter imports numpy while we discover checks.
-    sandbox = Sandbox(files, unit=unit, limits=limits or Limits(), zygote=zygote, isolate=isolate)
+    # The sandbox starts first: its interpreter imports numpy while we plan the checks.
+    sandbox = Sandbox(files, layout_for(chosen_unit, hidden), limits=limits or Limits(),
+                      zygote=zygote, isolate=isolate)
     sandbox.display_dir = display_path(directory)
+    problems = []
     try:
-        visibilities = ("public", "hidden") if hidden else ("public",)
-        found = discovery.discover(selected, visibilities, root=check_root)
-        mode = "hidden" if hidden else "public"
-        run = Run(sandbox, found.specs, found.modules, seed, mode)
-        problems = list(found.problems)
-        if found.specs:
+        checks = plan(chosen_unit.id, selected, hidden)
+        run = Run(chosen_unit, sandbox, checks, hidden, seed, files)
+        if checks:
             import pytest  # noqa: F401 - imported while the zygote is still starting
-
-            from . import plugin  # noqa: F401
 
             sandbox.isolation  # noqa: B018 - wait for the jail before the first check
             run.prestart()
-            # pytest's ini file and rootdir live in a private folder of the grader's, never in
-            # the sandbox folder the workers can see: a worker able to rewrite that ini (same
-            # uid without root) could add a plugin to the trusted process.
             workspace = tempfile.mkdtemp(prefix="amiq-pytest-")
             try:
-                _run_pytest(run, sorted(found.modules), workspace)
+                _run_pytest(run, workspace)
             except Exception as exc:  # noqa: BLE001 - the report must still be complete
-                problems.append(
-                    Message(N_("The test runner stopped early: {error}"), error=repr(exc)[:300])
-                )
+                problems.append(Message(N_("The test runner stopped early: {error}"),
+                                        error=repr(exc)[:300]))
             finally:
                 shutil.rmtree(workspace, ignore_errors=True)
         isolation = sandbox.isolation
     finally:
         sandbox.close()
 
-    by_exercise = {ex.id: ExerciseResult(ex) for ex in selected}
-    for spec in found.specs:
-        by_exercise[spec.exercise].checks.append(run.results[spec.id])
-    for ex_id, (text, full) in run.printed.items():
-        if ex_id in by_exercise:
-            by_exercise[ex_id].printed, by_exercise[ex_id].printed_full = text, full
-    module_problems = submission_problems(found.specs, run, files, unit)
-    add_dependency_notes(
-        by_exercise, mode, blocked={e for p in module_problems for e in p.exercises}
-    )
+    by_exercise = {ex.name: ExerciseResult(ex) for ex in selected}
+    for check in checks:
+        by_exercise[check.exercise.name].checks.append(run.results[check.id])
+    for name, (text, full) in run.printed.items():
+        if name in by_exercise:
+            by_exercise[name].printed, by_exercise[name].printed_full = text, full
+    module_problems = submission_problems(checks, run, files, chosen_unit)
+    add_dependency_notes(by_exercise, run.mode,
+                         blocked={e for p in module_problems for e in p.exercises})
     return Report(
-        unit=unit,
+        unit=chosen_unit.id,
         seed=seed,
-        mode=mode,
+        mode=run.mode,
         exercises=list(by_exercise.values()),
-        hidden_pending=None if hidden else discovery.pending_hidden(selected, check_root),
+        hidden_pending=None if hidden else hidden_count(chosen_unit.id, selected),
         submission=str(directory.resolve()),
         isolation=isolation,
         versions=versions(isolation),
@@ -374,8 +383,7 @@ def display_path(directory):
     """How reports name the submission folder: relative to the working folder when inside it."""
     path = Path(directory)
     try:
-        absolute = path.resolve()
-        relative = absolute.relative_to(Path.cwd().resolve())
+        relative = path.resolve().relative_to(Path.cwd().resolve())
         return str(relative) if str(relative) != "." else "."
     except (OSError, ValueError):
         return str(path)

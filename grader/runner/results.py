@@ -39,8 +39,12 @@ class CheckResult:
     Attributes
     ----------
     id : str
-        ``"<exercise>/<visibility>/<function>"``.
-    exercise, name, visibility : str
+        ``"<unit>.<exercise>/<visibility>/<kind>"``.
+    exercise : str
+        The exercise name.
+    name : str
+        The kind of check (``values``, ``gradient``, ``prints``, ``inputs``).
+    visibility : str
     title : Message
     points : float
         Maximum points.
@@ -90,7 +94,7 @@ class CheckResult:
 class ExerciseResult:
     """All checks of one exercise, in running order."""
 
-    exercise: object  # course.catalog.Exercise
+    exercise: object  # course.units.Exercise
     checks: list = field(default_factory=list)
     # Exercise-level notes (e.g. "fix the function it calls first"), shown once.
     notes: list = field(default_factory=list)
@@ -100,7 +104,13 @@ class ExerciseResult:
 
     @property
     def id(self):
+        """The qualified exercise id, ``"c1w4.linear_forward"``."""
         return self.exercise.id
+
+    @property
+    def name(self):
+        """The exercise (function) name, ``"linear_forward"``."""
+        return self.exercise.name
 
     @property
     def score(self):

@@ -6,15 +6,13 @@ When ``step_by_step.py`` has a ``SyntaxError`` every call of every check fails t
 checks keep a one-line status that refers to this problem instead of repeating the traceback.
 """
 
-from course import catalog
-
 from ..feedback import ImportFailed, Message, ModuleMissing, N_, Plural
 from .results import SubmissionProblem
 
 
-def _exercise_module(exercise_id):
-    for ex in catalog.EXERCISES:
-        if ex.id == exercise_id:
+def _exercise_module(unit, name):
+    for ex in unit.exercises:
+        if ex.name == name:
             return f"{ex.module}.py"
     return None
 
@@ -23,9 +21,9 @@ def _missing_import(exc, files, unit):
     """The missing module file an import error is about (``No module named 'c1w4.x'``), if any."""
     if exc.type_name != "ModuleNotFoundError":
         return None
-    for module in catalog.SUBMISSION_MODULES:
+    for module in unit.submission_modules:
         name = f"{module}.py"
-        if name not in files and f"'{unit}.{module}'" in exc.error_message:
+        if name not in files and f"'{unit.id}.{module}'" in exc.error_message:
             return name
     return None
 
@@ -45,8 +43,13 @@ def _code_block(exc):
     return "\n".join(lines)
 
 
-def _import_problem(exc, exercises):
-    others = sorted({_exercise_module(e) for e in exercises if _exercise_module(e) != exc.file})
+def _number(unit, name):
+    return unit.exercise(name).number
+
+
+def _import_problem(exc, exercises, unit):
+    modules = {e: _exercise_module(unit, e) for e in exercises}
+    others = sorted({m for m in modules.values() if m != exc.file})
     if others:
         consequence = Message(
             N_(
@@ -68,12 +71,12 @@ def _import_problem(exc, exercises):
         file=exc.file,
         message=exc.summary(),
         details=tuple(details),
-        exercises=tuple(sorted(exercises, key=lambda i: catalog.exercise(i).number)),
+        exercises=tuple(sorted(exercises, key=lambda e: _number(unit, e))),
     )
 
 
-def _missing_problem(file, exercises):
-    ordered = tuple(sorted(exercises, key=lambda i: catalog.exercise(i).number))
+def _missing_problem(file, exercises, unit):
+    ordered = tuple(sorted(exercises, key=lambda e: _number(unit, e)))
     message = Plural(
         "{file} is not in the submission: exercise {exercises} is not graded (0).",
         "{file} is not in the submission: exercises {exercises} are not graded (0).",
@@ -89,13 +92,13 @@ def submission_problems(specs, run, files, unit):
 
     Parameters
     ----------
-    specs : list of grader.api.CheckSpec
+    specs : list of grader.plan.PlannedCheck
         The checks of the run, in order.
     run : grader.runner.engine.Run
         Holds ``outcomes`` (check id -> first exception) and ``results``.
     files : dict
         The submission's ``{file name: bytes}``.
-    unit : str
+    unit : course.units.Unit
 
     Returns
     -------
@@ -106,16 +109,16 @@ def submission_problems(specs, run, files, unit):
     for spec in specs:
         exc = run.outcomes.get(spec.id)
         if isinstance(exc, ModuleMissing):
-            missing.setdefault(exc.file, set()).add(spec.exercise)
+            missing.setdefault(exc.file, set()).add(spec.exercise.name)
         elif isinstance(exc, ImportFailed):
             gone = _missing_import(exc, files, unit)
             if gone is not None:
                 # cat_classifier.py cannot import a step_by_step.py that is not there.
-                missing.setdefault(gone, set()).add(spec.exercise)
+                missing.setdefault(gone, set()).add(spec.exercise.name)
                 run.results[spec.id].message = ModuleMissing(gone).message()
                 continue
-            failed.setdefault(exc.file, set()).add(spec.exercise)
+            failed.setdefault(exc.file, set()).add(spec.exercise.name)
             first.setdefault(exc.file, exc)
-    problems = [_missing_problem(f, ex) for f, ex in sorted(missing.items())]
-    problems += [_import_problem(first[f], ex) for f, ex in sorted(failed.items())]
+    problems = [_missing_problem(f, ex, unit) for f, ex in sorted(missing.items())]
+    problems += [_import_problem(first[f], ex, unit) for f, ex in sorted(failed.items())]
     return problems

@@ -24,8 +24,6 @@ from pathlib import Path
 
 import numpy as np
 
-from course import catalog
-
 from ..feedback import (
     Blocked,
     CallTimeout,
@@ -103,32 +101,15 @@ class Outcome:
 # --------------------------------------------------------------------------- trusted files
 
 
-def trusted_provided_modules(unit):
-    """``{file name: text}`` of the provided (ungraded) modules, from a trusted source.
-
-    The reference is the source of truth when present (instructor side): the stubs generator
-    renders it. In a student bundle without ``solutions/`` the installed ``course/<unit>`` copy
-    is used. The submission's own copy is never used.
-    """
-    names = [f"{m}.py" for m in catalog.PROVIDED_MODULES]
-    solutions = find_package_dir("solutions")
-    if solutions is not None and (solutions / unit).is_dir():
-        from course.authoring.stubs import render_unit
-
-        rendered = render_unit(solutions, unit)
-        if all(n in rendered for n in names):
-            return {n: rendered[n] for n in names}
-    course_dir = find_package_dir("course")
-    return {n: (course_dir / unit / n).read_text(encoding="utf-8") for n in names}
-
-
-def read_submission(directory):
+def read_submission(directory, modules):
     """Read the submission's module files; symlinks and non-regular files are refused.
 
     Parameters
     ----------
     directory : pathlib.Path
-        Folder holding ``<module>.py`` for the modules in ``catalog.SUBMISSION_MODULES``.
+        Folder holding ``<module>.py`` for each of ``modules``.
+    modules : sequence of str
+        The unit's submission module names.
 
     Returns
     -------
@@ -141,7 +122,7 @@ def read_submission(directory):
         Raised by the caller's validation (see :func:`grader.runner.engine.validate_submission`).
     """
     files = {}
-    for module in catalog.SUBMISSION_MODULES:
+    for module in modules:
         path = Path(directory) / f"{module}.py"
         try:
             # O_NOFOLLOW: a symlink to the reference must not be copied in as "the submission".
@@ -322,8 +303,8 @@ class Sandbox:
     ----------
     submission_files : dict
         ``{file name: bytes}`` from :func:`read_submission`.
-    unit : str
-        The unit package, e.g. ``"c1w4"``.
+    layout : grader.sandbox.layout.SubmissionLayout
+        The unit's package name, module files and functions.
     limits : Limits
     zygote : grader.sandbox.zygote.Zygote or None
         An already started zygote (the CLI starts it early); else one is started here.
@@ -331,11 +312,12 @@ class Sandbox:
         Build the namespace jail (default). ``False`` only for debugging the engine.
     """
 
-    def __init__(self, submission_files, unit=catalog.UNIT, limits=None, zygote=None, isolate=True):
-        self.unit = unit
+    def __init__(self, submission_files, layout, limits=None, zygote=None, isolate=True):
+        self.layout = layout
+        self.unit = layout.package
         self.limits = limits or Limits()
         self.files = dict(submission_files)
-        self.provided = trusted_provided_modules(unit)
+        self.provided = dict(layout.provided)
         self.zygote = zygote if zygote is not None else Zygote(isolate=isolate).start()
         self.base_dir = Path(self.zygote.base_dir)
         self._dirs = 0
@@ -426,17 +408,13 @@ class _MemoryBudget:
         return False
 
 
-def module_of(function_name):
-    """Which submission/provided module defines ``function_name`` (``"module.func"`` allowed)."""
+def module_of(layout, function_name):
+    """Which module defines ``function_name`` (``"module.func"`` allowed)."""
     if "." in function_name:
         module, _, name = function_name.partition(".")
         return module, name
-    for ex in catalog.EXERCISES:
-        if ex.id == function_name:
-            return ex.module, function_name
-    for module, names in catalog.PROVIDED.items():
-        if function_name in names:
-            return module, function_name
+    if function_name in layout.functions:
+        return layout.functions[function_name], function_name
     raise ValueError(f"unknown function {function_name!r}: use 'module.function'")
 
 
@@ -473,7 +451,7 @@ class Submission:
     def prestart(self):
         """Fork the worker and start importing the exercise's module before the first call."""
         try:
-            module, _ = module_of(self.exercise)
+            module, _ = module_of(self.sandbox.layout, self.exercise)
         except ValueError:
             return
         if f"{module}.py" not in self.sandbox.files:
@@ -497,12 +475,12 @@ class Submission:
                 "reference_callees needs the reference solutions (hidden mode); "
                 "public checks must not use it"
             )
-        ref = importlib.import_module(f"solutions.{self.unit}.{module}")
+        ref = importlib.import_module(f"{self.sandbox.layout.reference_package}.{module}")
         return getattr(ref, name)
 
     def _call_message(self, function_name, args, kwargs, reference_callees):
-        module, name = module_of(function_name)
-        if f"{module}.py" not in self.sandbox.files and module not in catalog.PROVIDED_MODULES:
+        module, name = module_of(self.sandbox.layout, function_name)
+        if f"{module}.py" not in self.sandbox.files and f"{module}.py" not in self.sandbox.provided:
             raise ModuleMissing(f"{module}.py")
         callees = tuple(reference_callees)
         if callees:
@@ -587,7 +565,8 @@ class Submission:
                 and raised_in[0].startswith(f"{self.unit}.")
                 and text.startswith(f"{callee} is not attempted yet")
             ):
-                return Blocked(name, sanitize(callee, 100))
+                return Blocked(name, sanitize(callee, 100),
+                               self.sandbox.layout.numbers.get(callee))
         return StudentError(kind, text, traceback_text)
 
     def _outcome(self, reply, module, name, seconds):

@@ -1,0 +1,51 @@
+"""Write files atomically: a half-written file never appears, and the user's umask is honoured.
+
+كتابة الملفات كتابةً ذرّية: لا يظهر ملف نصف مكتوب أبدًا، ويُحترم قناع الأذونات (umask) للمستخدم.
+"""
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_bytes_atomic(path, data, mode=None):
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+    data : bytes
+    mode : int or None
+        Permission bits; default ``0o666`` minus the umask, as ``open()`` would create it.
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, (0o666 & ~_umask()) if mode is None else mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return path
+
+
+def write_text_atomic(path, text, mode=None):
+    """:func:`write_bytes_atomic` for UTF-8 text."""
+    return write_bytes_atomic(path, text.encode("utf-8"), mode)

@@ -1,0 +1,33 @@
+"""One call of a graded function: the unit of every check's inputs.
+
+استدعاء واحد لدالة مُقيَّمة: وحدة المُدخلات في كل فحص.
+
+Public cases are fixed and seeded (``course/<unit>/grading/cases.py``; students may see their
+expected outputs); hidden cases are drawn from a per-check ``numpy.random.Generator``
+(``solutions/<unit>/grading/hidden_cases.py``) with non-square shapes.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Case:
+    """One call of a graded function.
+
+    Attributes
+    ----------
+    name : str
+        Short id of the case, unique within its exercise (``"course"``, ``"relu"``, ...).
+    args : tuple
+        Positional arguments, in the order of the function's signature.
+    kwargs : dict
+        Keyword arguments.
+    """
+
+    name: str
+    args: tuple
+    kwargs: dict = field(default_factory=dict)
+
+    def with_kwargs(self, **kwargs):
+        """This case with some keyword arguments replaced (e.g. fewer iterations)."""
+        return Case(self.name, self.args, {**self.kwargs, **kwargs})
