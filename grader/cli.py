@@ -49,9 +49,15 @@ def build_parser(prog="amiq grade"):
         help="exercise ids (default: all) / معرِّفات التمارين (الافتراضي: كلها)",
     )
     parser.add_argument(
+        "--unit",
+        metavar="UNIT",
+        help="the unit to grade, e.g. c1w4 (default: the only one, or the one the exercise ids "
+        "name) / الوحدة المراد تصحيحها",
+    )
+    parser.add_argument(
         "--submission",
         metavar="DIR",
-        help="folder holding the module files (default: course/c1w4) / مجلد ملفات الحل",
+        help="folder holding the module files (default: course/<unit>) / مجلد ملفات الحل",
     )
     parser.add_argument(
         "--hidden",
@@ -85,8 +91,6 @@ def build_parser(prog="amiq grade"):
         help="grade every subfolder of DIR (one per student) into a CSV / "
         "صحِّح كل مجلد فرعي (لكل طالب) في ملف CSV",
     )
-    # For the engine's own tests: checks laid out like grader/ under another folder.
-    parser.add_argument("--check-root", metavar="DIR", help=argparse.SUPPRESS)
     return parser
 
 
@@ -114,7 +118,7 @@ def _grade_class(args, lang):
     import csv
     import io
 
-    from .runner.engine import GradingError, grade, select_exercises
+    from .runner.engine import GradingError, choose, grade
     from .sandbox.client import Limits
 
     root = Path(args.class_dir)
@@ -125,7 +129,7 @@ def _grade_class(args, lang):
         sys.stderr.write(_bilingual([message], lang) + "\n")
         return 2
     try:
-        exercises = select_exercises(args.exercises)
+        _unit, exercises = choose(args.exercises, args.unit)
     except GradingError as exc:
         sys.stderr.write(_bilingual(exc.messages, lang) + "\n")
         return 2
@@ -142,7 +146,6 @@ def _grade_class(args, lang):
                 folder,
                 hidden=args.hidden,
                 seed=args.seed,
-                check_root=args.check_root,
                 limits=limits,
             )
         except GradingError as exc:
@@ -228,9 +231,9 @@ def main(argv=None):
         report = grade(
             args.exercises,
             args.submission,
+            unit=args.unit,
             hidden=args.hidden,
             seed=args.seed,
-            check_root=args.check_root,
             limits=limits,
             zygote=zygote,
         )

@@ -9,7 +9,7 @@ Steps, in order (each later step relies on the earlier ones):
 2. copy ``course/`` without the instructor-only ``authoring/`` tools, then overwrite every unit
    with stubs freshly generated from ``solutions/`` (so an instructor's local experiments in
    ``course/<unit>/`` never leak into the bundle);
-3. copy ``grader/`` without ``grader/hidden/`` and ``grader/build/``;
+3. copy ``grader/`` without ``grader/build/`` (the expected-data builder needs the reference);
 4. add the data README and digests (never a data file), a bundle README and a ``pyproject.toml``;
 5. scan the result (:func:`bundle_problems`: no ``solutions``, hidden checks, data files,
    solution marker lines or lines of solution code) and refuse to publish it if anything leaked.
@@ -31,7 +31,7 @@ from .stubs import BEGIN, END, render_unit
 EXCLUDED_NAMES = {"__pycache__", ".amiq-backups", ".pytest_cache", ".DS_Store"}
 EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".h5", ".hdf5", ".mo"}
 COURSE_EXCLUDED_DIRS = {"authoring"}  # instructor tools: stub generator, release, page outputs
-GRADER_EXCLUDED_DIRS = {"hidden", "build"}  # hidden checks and the expected-output builder
+GRADER_EXCLUDED_DIRS = {"build"}  # the expected-output builder and in-process runner
 PROTECTED_DIRS = ("course", "grader", "solutions", "tests", "docs", "datasets", ".git")
 
 
@@ -72,8 +72,9 @@ def _check_target(out_dir, root):
 
 
 def _units(solutions_dir):
-    return sorted(p.name for p in Path(solutions_dir).iterdir()
-                  if p.is_dir() and (p / "__init__.py").is_file())
+    from course.units import all_units
+
+    return [u for u in all_units() if (Path(solutions_dir) / u / "__init__.py").is_file()]
 
 
 def _pyproject(root):
@@ -107,6 +108,19 @@ include = ["course*", "grader*"]
 """
 
 
+def bundle_readme(unit_ids):
+    """The bundle's README (English, then Arabic), listing each unit's files to edit."""
+    from course.units import get_unit
+
+    rows = []
+    for unit_id in unit_ids:
+        unit = get_unit(unit_id)
+        files = ", ".join(f"`course/{unit_id}/{m}.py`" for m in unit.submission_modules)
+        rows.append(f"| `{unit_id}` | {files} |")
+    table = "| unit / الوحدة | files / الملفات |\n|---|---|\n" + "\n".join(rows)
+    return BUNDLE_README.format(units=table)
+
+
 BUNDLE_README = """\
 # Amiq (عميق): student bundle
 
@@ -118,19 +132,20 @@ Set up once (Python 3.10 or newer):
     python -m venv .venv && . .venv/bin/activate
     pip install -e .
 
+{units}
+
 Then:
 
-- write your code in `course/c1w4/step_by_step.py` and `course/c1w4/cat_classifier.py`
-  (replace each `raise NotImplementedError(...)` line);
-- check your work: `amiq grade` (or one exercise: `amiq grade linear_forward`); in a
-  notebook, `import grader; grader.check("linear_forward")`;
-- get the data: `amiq data fetch SOURCE` (a folder or URL your instructor gives you), then
-  `amiq data check`;
+- write your code in the files of your unit (replace each `raise NotImplementedError(...)`
+  line); `amiq units` lists the units and their exercises;
+- check your work: `amiq grade --unit UNIT` (or one exercise: `amiq grade c1w4.linear_forward`);
+  in a notebook, `import grader; grader.check("c1w4.linear_forward")`;
+- get the data of the cat application: `amiq data fetch SOURCE` (a folder or URL your
+  instructor gives you), then `amiq data check`;
 - train your own model: `amiq train --impl student --model L-layer`.
 
 The lessons (one page per exercise, in Arabic and English) are on the course's website (your
-instructor gives you the address); in the project's full repository they are served with
-`mkdocs serve -f docs/mkdocs.yml`.
+instructor gives you the address).
 
 Messages are in Arabic by default; add `--lang en` for English.
 
@@ -153,16 +168,15 @@ Messages are in Arabic by default; add `--lang en` for English.
 
 ثم:
 
-- اكتب شيفرتك في `course/c1w4/step_by_step.py` و `course/c1w4/cat_classifier.py`
-  (ضع حلّك مكان كل سطر `raise NotImplementedError(...)`)؛
-- افحص عملك: `amiq grade` (أو تمرينًا واحدًا: `amiq grade linear_forward`)؛ وفي دفتر
-  Jupyter: `import grader; grader.check("linear_forward")`؛
-- احصل على البيانات: `amiq data fetch SOURCE` (مجلد أو رابط يعطيك إياه المعلّم)، ثم
+- اكتب شيفرتك في ملفات وحدتك (ضع حلّك مكان كل سطر `raise NotImplementedError(...)`)؛
+  ويعرض الأمر `amiq units` الوحدات وتمارينها؛
+- افحص عملك: `amiq grade --unit UNIT` (أو تمرينًا واحدًا: `amiq grade c1w4.linear_forward`)؛
+  وفي دفتر Jupyter: `import grader; grader.check("c1w4.linear_forward")`؛
+- احصل على بيانات تطبيق القطط: `amiq data fetch SOURCE` (مجلد أو رابط يعطيك إياه المعلّم)، ثم
   `amiq data check`؛
 - درِّب نموذجك أنت: `amiq train --impl student --model L-layer`.
 
-الدروس (صفحة لكل تمرين بالعربية والإنجليزية) على موقع المقرر (يعطيك المعلّم عنوانه)، وفي
-المستودع الكامل للمشروع تُعرض بالأمر `mkdocs serve -f docs/mkdocs.yml`.
+الدروس (صفحة لكل تمرين بالعربية والإنجليزية) على موقع المقرر (يعطيك المعلّم عنوانه).
 
 الرسائل بالعربية افتراضيًّا؛ أضف `--lang en` للإنجليزية.
 
@@ -215,7 +229,7 @@ def bundle_problems(bundle, solutions_dir=None):
     -------
     list of str
         Relative paths with the reason (empty when the bundle is clean): a ``solutions``
-        folder, ``grader/hidden`` or ``grader/build``, a data file, a solution marker line, or a
+        folder, ``grader/build``, a grader key, a data file, a solution marker line, or a
         line of solution code.
     """
     bundle = Path(bundle)
@@ -225,7 +239,7 @@ def bundle_problems(bundle, solutions_dir=None):
         rel = path.relative_to(bundle)
         if "solutions" in rel.parts:
             problems.append(f"{rel}: reference solutions")
-        elif rel.parts[:2] in (("grader", "hidden"), ("grader", "build")):
+        elif rel.parts[:2] == ("grader", "build") or rel.name == ".grader-key":
             problems.append(f"{rel}: instructor-only grader files")
         elif path.suffix in (".h5", ".hdf5"):
             problems.append(f"{rel}: data file")
@@ -240,45 +254,6 @@ def bundle_problems(bundle, solutions_dir=None):
             if leaked:
                 problems.append(f"{rel}: reference solution code ({leaked[0]!r})")
     return problems
-
-
-HIDDEN_COUNT_FILE = "hidden_checks.json"
-
-
-def hidden_check_counts(grader_dir, unit):
-    """How many hidden checks each exercise of ``unit`` has, counted in the instructor's grader.
-
-    Parameters
-    ----------
-    grader_dir : pathlib.Path
-        The checkout's ``grader/`` (with ``hidden/<unit>/check_<id>.py``).
-    unit : str
-
-    Returns
-    -------
-    dict
-        ``{exercise id: number of @check functions}`` in course order (0 for none).
-    """
-    from course.catalog import EXERCISES
-    from grader.runner.discovery import count_checks_in_source
-
-    hidden = Path(grader_dir) / "hidden" / unit
-    return {ex.id: count_checks_in_source(hidden / f"check_{ex.id}.py")
-            for ex in EXERCISES if ex.unit == unit}
-
-
-def write_hidden_count(grader_dir, bundle_grader_dir, unit):
-    """Write ``grader/public/<unit>/hidden_checks.json`` into the bundle.
-
-    ``{"count": N, "by_exercise": {...}}``: the bundle has no hidden checks, but the grader
-    tells students how many run when their work is graded.
-    """
-    counts = hidden_check_counts(grader_dir, unit)
-    target = Path(bundle_grader_dir) / "public" / unit / HIDDEN_COUNT_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps({"count": sum(counts.values()), "by_exercise": counts},
-                                 indent=1) + "\n", encoding="utf-8")
-    return target
 
 
 def build_release(out_dir, root, force=False):
@@ -336,15 +311,13 @@ def build_release(out_dir, root, force=False):
         if (root / "grader").is_dir():
             shutil.copytree(root / "grader", staging / "grader",
                             ignore=_ignore(GRADER_EXCLUDED_DIRS))
-        for unit in units:
-            write_hidden_count(root / "grader", staging / "grader", unit)
         data_dir = staging / "datasets" / "catvnoncat"
         data_dir.mkdir(parents=True)
         (data_dir / ".gitkeep").write_text("")
         for name in ("README.md", "SHA256SUMS"):
             if (root / "datasets" / name).is_file():
                 shutil.copy2(root / "datasets" / name, staging / "datasets" / name)
-        (staging / "README.md").write_text(BUNDLE_README, encoding="utf-8")
+        (staging / "README.md").write_text(bundle_readme(units), encoding="utf-8")
         (staging / "pyproject.toml").write_text(_pyproject(root), encoding="utf-8")
         (staging / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
         problems = bundle_problems(staging, solutions_dir)

@@ -39,7 +39,7 @@ def submission_lines(report, ex, lang):
     """The module-level problem (import error, missing file) that zeroes ``ex``, as text lines."""
     lines = []
     for problem in report.submission_problems:
-        if ex.id in problem.exercises:
+        if ex.name in problem.exercises:
             lines.append(problem.message.render(lang))
             lines.extend(d.render(lang) for d in problem.details)
     return lines

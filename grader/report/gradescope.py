@@ -40,10 +40,10 @@ def render_gradescope(report, lang):
                 }
             )
     summary = Message(
-        N_("Score: {score} / {max} (seed {seed})."),
+        N_("Score: {score} / {max} (isolation: {isolation})."),
         score=points(report.score),
         max=points(report.max_score),
-        seed=report.seed,
+        isolation=report.isolation,
     ).render(lang)
     data = {
         "score": report.score,

@@ -16,10 +16,9 @@ def report_data(report, lang):
     """The report as plain data (``json.dumps``-able)."""
     return {
         "format": "amiq-grader-report",
-        "format_version": 1,
+        "format_version": 2,
         "unit": report.unit,
         "mode": report.mode,
-        "seed": report.seed,
         "lang": lang,
         "direction": text_direction(lang),
         "score": report.score,
@@ -45,6 +44,7 @@ def report_data(report, lang):
         "exercises": [
             {
                 "id": ex.id,
+                "name": ex.name,
                 "number": ex.exercise.number,
                 "module": ex.exercise.module,
                 "status": ex.status,

@@ -14,13 +14,13 @@ def render_junit(report, lang):
     root = ET.Element("testsuites", name=f"amiq.{report.unit}")
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for ex in report.exercises:
-        suite = ET.SubElement(root, "testsuite", name=f"{report.unit}.{ex.id}")
+        suite = ET.SubElement(root, "testsuite", name=ex.id)
         notes = [*submission_lines(report, ex, lang), *exercise_lines(ex, lang)]
         if notes:
             ET.SubElement(suite, "system-out").text = "\n".join(notes)
         props = ET.SubElement(suite, "properties")
         for key, value in (
-            ("seed", report.seed),
+            ("isolation", report.isolation),
             ("mode", report.mode),
             ("score", points(ex.score)),
             ("max_score", points(ex.max_score)),
@@ -34,7 +34,7 @@ def render_junit(report, lang):
             case = ET.SubElement(
                 suite,
                 "testcase",
-                classname=f"{report.unit}.{ex.id}",
+                classname=ex.id,
                 name=f"{c.visibility}/{c.name}",
                 time=f"{c.seconds:.4f}",
             )

@@ -52,10 +52,10 @@ def _header(report, lang):
     )
     return [
         Message(
-            N_("Amiq grader: unit {unit}, {mode}, seed {seed}"),
+            N_("Amiq grader: unit {unit}, {mode}, isolation {isolation}"),
             unit=report.unit,
             mode=mode,
-            seed=report.seed,
+            isolation=report.isolation,
         ).render(lang),
         Message(N_("Submission: {path}"), path=report.submission).render(lang),
     ]
@@ -91,14 +91,14 @@ def printed_lines(ex, lang):
 
 def _module_problem_of(ex, report):
     for problem in report.submission_problems:
-        if ex.id in problem.exercises:
+        if ex.name in problem.exercises:
             return problem
     return None
 
 
 def _exercise_lines(ex, lang, color, report=None):
     status = ex.status
-    name = f"{ex.exercise.number:>2}. {ex.id:<{NAME_WIDTH}}"
+    name = f"{ex.exercise.number:>2}. {ex.name:<{NAME_WIDTH}}"
     score = f"{points(ex.score):>4} / {points(ex.max_score):<4}"
     row = f"{_ltr(name, lang)} {_ltr(score, lang)} {status_label(status, lang)}"
     lines = [_paint(row, status, color)]
