@@ -197,11 +197,17 @@ def _exercises(unit):
 # --------------------------------------------------------------------------------------------
 
 
+def _course_dirs():
+    import course
+
+    return [Path(p) for p in course.__path__]
+
+
 @lru_cache(maxsize=None)
 def _discover():
     units = {}
-    for info in pkgutil.iter_modules([str(COURSE_DIR)]):
-        if not info.ispkg or not (COURSE_DIR / info.name / "unit.py").is_file():
+    for info in pkgutil.iter_modules([str(d) for d in _course_dirs()]):
+        if not info.ispkg or not (Path(info.module_finder.path) / info.name / "unit.py").is_file():
             continue
         manifest = importlib.import_module(f"course.{info.name}.unit")
         unit = getattr(manifest, "UNIT", None)
@@ -287,4 +293,55 @@ def resolve(name, unit=None):
 
 def unit_dir(unit_id):
     """``course/<unit>/``: the student package folder of a unit."""
-    return COURSE_DIR / unit_id
+    return _package_dir(f"course.{unit_id}")
+
+
+def reference_dir(unit_id):
+    """``solutions/<unit>/``: the unit's reference folder, or None where it is not installed."""
+    try:
+        return _package_dir(f"solutions.{unit_id}")
+    except ModuleNotFoundError:
+        return None
+
+
+def _package_dir(name):
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(name)
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def add_unit_root(root):
+    """Make units under ``root/course/<unit>`` and ``root/solutions/<unit>`` installable.
+
+    Used to work on a unit outside the package (and by the tests' toy unit): the two folders
+    are added to the ``course`` and ``solutions`` packages' search paths, and the registry is
+    read again.
+    """
+    import course
+
+    root = Path(root)
+    for package, folder in (("course", root / "course"), ("solutions", root / "solutions")):
+        if not folder.is_dir():
+            continue
+        module = course if package == "course" else importlib.import_module("solutions")
+        if str(folder) not in module.__path__:
+            module.__path__.append(str(folder))
+    _discover.cache_clear()
+
+
+def forget_unit_root(root):
+    """Undo :func:`add_unit_root`."""
+    import course
+
+    root = Path(root)
+    for package, folder in (("course", root / "course"), ("solutions", root / "solutions")):
+        try:
+            module = course if package == "course" else importlib.import_module("solutions")
+        except ModuleNotFoundError:
+            continue
+        if str(folder) in module.__path__:
+            module.__path__.remove(str(folder))
+    _discover.cache_clear()

@@ -184,6 +184,34 @@ class Plural(Message):
         return data
 
 
+class LocalizedText(Message):
+    """A message already written in both languages (e.g. a :class:`course.i18n.LocalizedError`).
+
+    Parameters
+    ----------
+    render : callable
+        No argument; builds the text with ``course.i18n._`` in the current language.
+    """
+
+    __slots__ = ("_render",)
+
+    def __init__(self, render):
+        super().__init__("")
+        self._render = render
+
+    def render(self, lang=None):
+        from course.i18n import in_language
+
+        with in_language(resolve_language(lang)):
+            return str(self._render())
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other.render("en") == self.render("en")
+
+    def __hash__(self):
+        return hash(self.render("en"))
+
+
 def as_message(value):
     """Accept a :class:`Message` or a msgid string (used for check titles)."""
     if isinstance(value, Message):

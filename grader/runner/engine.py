@@ -21,7 +21,6 @@ from ..keys import check_rng, grader_key, submission_digest
 from ..plan import Context, declarations, hidden_count, plan
 from ..sandbox.client import Limits, Sandbox, Submission, read_submission
 from ..sandbox.layout import SubmissionLayout
-from ..sandbox.zygote import find_package_dir
 from ..sources import HiddenData, PublicData
 from .dependencies import add_dependency_notes
 from .plugin import PLAN_SUFFIX, AmiqPlugin
@@ -65,7 +64,9 @@ def resolve_seed(seed=None):
 
 
 def _unit_error(error):
-    return GradingError(Message(N_("{error}"), error=str(error)))
+    from ..feedback import LocalizedText
+
+    return GradingError(LocalizedText(error.render) if error.render else Message(str(error)))
 
 
 def units_in_folder(directory):
@@ -138,25 +139,25 @@ def validate_submission(directory, unit):
 
 def default_submission_dir(unit):
     """The student's working copy: the installed ``course/<unit>/`` folder."""
-    return find_package_dir("course") / unit.id
+    return units.unit_dir(unit.id)
 
 
 def hidden_available(unit):
     """True when the unit's reference and hidden grading material are installed."""
-    solutions = find_package_dir("solutions")
-    return solutions is not None and (solutions / unit.id / "grading").is_dir()
+    reference = units.reference_dir(unit.id)
+    return reference is not None and (reference / "grading").is_dir()
 
 
 def layout_for(unit, hidden):
     """The sandbox's view of ``unit`` (provided modules from a trusted source)."""
     names = [f"{m}.py" for m in unit.provided_modules]
-    solutions = find_package_dir("solutions")
-    if solutions is not None and (solutions / unit.id).is_dir():
+    reference = units.reference_dir(unit.id)
+    if reference is not None:
         # The reference is the source of truth of the provided code (the stubs are made from it).
-        rendered = render_unit(solutions, unit.id)
+        rendered = render_unit(reference.parent, unit.id)
         provided = {n: rendered[n] for n in names}
     else:
-        folder = find_package_dir("course") / unit.id
+        folder = units.unit_dir(unit.id)
         provided = {n: (folder / n).read_text(encoding="utf-8") for n in names}
     functions = {ex.name: ex.module for ex in unit.exercises}
     for module, names_ in unit.provided.items():
