@@ -59,6 +59,9 @@ def initialize_parameters_deep_scaled(layer_dims):
 def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
     """Train a 2-layer network: LINEAR -> RELU -> LINEAR -> SIGMOID.
 
+    Requirement: The model returns ``costs`` holding the cost at iterations 0, 100, 200, ...
+    (one value every 100 iterations).
+
     Parameters
     ----------
     X : numpy.ndarray, shape (n_x, m)
@@ -87,6 +90,9 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
     (``relu`` ثم ``sigmoid``)، ثم التكلفة، ثم ``dA2 = -(Y / A2 - (1 - Y) / (1 - A2))``،
     ثم الانتشار الخلفي للطبقتين، ثم تحديث المعاملات. سجِّل التكلفة كل 100 تكرار بدءًا من
     التكرار 0.
+
+    الشرط: يُعيد النموذج القائمة ``costs`` وفيها التكلفة عند التكرارات 0 و 100 و 200 و... (قيمة
+    واحدة كل 100 تكرار).
     """
     np.random.seed(1)
     grads = {}
@@ -133,6 +139,9 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
 def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, print_cost=False):
     """Train an L-layer network: [LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID.
 
+    Requirement: The model returns ``costs`` holding the cost at iterations 0, 100, 200, ...
+    (one value every 100 iterations).
+
     Parameters
     ----------
     X : numpy.ndarray, shape (n_x, m)
@@ -161,6 +170,9 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
     ``initialize_parameters_deep_scaled``، ثم كرِّر: ``L_model_forward`` ثم ``compute_cost``
     ثم ``L_model_backward`` ثم ``update_parameters``. سجِّل التكلفة كل 100 تكرار بدءًا من
     التكرار 0.
+
+    الشرط: يُعيد النموذج القائمة ``costs`` وفيها التكلفة عند التكرارات 0 و 100 و 200 و... (قيمة
+    واحدة كل 100 تكرار).
     """
     np.random.seed(1)
     costs = []
@@ -187,6 +199,10 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
 def predict(X, y, parameters):
     """Predict labels with a trained network and print the accuracy.
 
+    Requirement: ``predict`` returns ``p``, an array of shape ``(1, m)`` holding 0 or 1 for each
+    example (a float array, as ``np.zeros((1, m))`` gives; integers are accepted too), not
+    booleans or probabilities.
+
     Parameters
     ----------
     X : numpy.ndarray, shape (n_x, m)
@@ -205,6 +221,10 @@ def predict(X, y, parameters):
     -----
     العربية: تنبّأ (predict) بالأوسمة: شغّل ``L_model_forward`` ثم اجعل التنبؤ 1 حيث
     الاحتمال أكبر من 0.5 تمامًا (``> 0.5``) و 0 فيما عدا ذلك، ثم اطبع الدقة (accuracy).
+
+    الشرط: تُعيد ``predict`` المصفوفة ``p`` ذات الشكل ``(1, m)`` وفيها 0 أو 1 لكل مثال (مصفوفة
+    أعداد عشرية كما يعطيها ``np.zeros((1, m))``؛ وتُقبل الأعداد الصحيحة أيضًا)، لا قيمًا منطقية
+    (booleans) ولا احتمالات.
     """
     m = X.shape[1]
     p = np.zeros((1, m))

@@ -22,6 +22,9 @@ def initialize_parameters(n_x, n_h, n_y):
     Seeds ``np.random.seed(1)`` itself, then draws ``W1`` before ``W2`` with
     ``np.random.randn(...) * 0.01``; biases start at zero.
 
+    Requirement: Each bias is a column vector of zeros, of shape ``(n, 1)``, made with
+    ``np.zeros((n, 1))``.
+
     Parameters
     ----------
     n_x : int
@@ -44,6 +47,8 @@ def initialize_parameters(n_x, n_h, n_y):
     ``W2``، واجعل الانحيازات (biases) أصفارًا. البذرة ``np.random.seed(1)`` مكتوبة لك.
     الأشكال: ``W1`` هو ``(n_h, n_x)`` و ``b1`` هو ``(n_h, 1)`` و ``W2`` هو ``(n_y, n_h)``
     و ``b2`` هو ``(n_y, 1)``.
+
+    الشرط: كل انحياز متّجه عمودي من الأصفار شكله ``(n, 1)``، يُصنع بالدالة ``np.zeros((n, 1))``.
     """
     np.random.seed(1)
 
@@ -63,6 +68,9 @@ def initialize_parameters_deep(layer_dims):
     Seeds ``np.random.seed(3)`` itself; for each layer ``l = 1 .. L`` in order draws
     ``W_l = np.random.randn(n_l, n_{l-1}) * 0.01`` and sets ``b_l`` to zeros.
 
+    Requirement: Each bias is a column vector of zeros, of shape ``(n, 1)``, made with
+    ``np.zeros((n, 1))``.
+
     Parameters
     ----------
     layer_dims : list of int
@@ -80,6 +88,8 @@ def initialize_parameters_deep(layer_dims):
     الإدخال). لكل طبقة ``l`` من 1 إلى ``L``
     بالترتيب: ``W_l = np.random.randn(n_l, n_{l-1}) * 0.01`` و ``b_l`` أصفار بالشكل
     ``(n_l, 1)``. البذرة ``np.random.seed(3)`` مكتوبة لك؛ غيّر ترتيب الرسم فتتغيّر الأرقام.
+
+    الشرط: كل انحياز متّجه عمودي من الأصفار شكله ``(n, 1)``، يُصنع بالدالة ``np.zeros((n, 1))``.
     """
     np.random.seed(3)
     parameters = {}
@@ -220,6 +230,10 @@ def compute_cost(AL, Y):
 
     ``J = -(1/m) * sum(Y * log(AL) + (1 - Y) * log(1 - AL))``
 
+    Requirement: ``compute_cost`` returns the cost as a single number: ``np.squeeze`` turns the
+    ``(1, 1)`` result of ``np.dot`` into a 0-d array, and ``np.sum`` already gives a NumPy
+    float; both are accepted, a ``(1, 1)`` array is not.
+
     Parameters
     ----------
     AL : numpy.ndarray, shape (1, m)
@@ -229,14 +243,17 @@ def compute_cost(AL, Y):
 
     Returns
     -------
-    cost : numpy.ndarray, shape ()
-        A 0-d array (use ``np.squeeze``), not a Python float.
+    cost : float or numpy.ndarray, shape ()
+        A single number.
 
     Notes
     -----
     العربية: احسب التكلفة (cost) بالإنتروبيا التقاطعية (cross-entropy) مُتوسَّطةً على الأمثلة
-    ``m``، ثم أعِدها مصفوفةً صفريّة الأبعاد بالشكل ``()`` باستعمال ``np.squeeze``
-    (مثلًا ``[[17]]`` تصبح ``17``).
+    ``m``، ثم أعِدها عددًا واحدًا (``np.squeeze`` يجعل ``[[17]]`` العددَ ``17``).
+
+    الشرط: تُعيد ``compute_cost`` التكلفةَ عددًا واحدًا: يحوّل ``np.squeeze`` ناتجَ ``np.dot``
+    ذا الشكل ``(1, 1)`` إلى مصفوفة صفريّة الأبعاد، ويعطي ``np.sum`` عددًا من نوع NumPy float
+    أصلًا؛ وكلاهما مقبول، أما المصفوفة ذات الشكل ``(1, 1)`` فلا.
     """
     m = Y.shape[1]
     # YOUR CODE HERE (about 1 line) / اكتب شيفرتك هنا (نحو سطر واحد)
@@ -377,6 +394,9 @@ def L_model_backward(AL, Y, caches):
 def update_parameters(params, grads, learning_rate):
     """One step of gradient descent: ``W := W - alpha dW``, ``b := b - alpha db``.
 
+    Requirement: ``update_parameters`` returns a new dictionary and leaves ``params`` unchanged:
+    it works on ``copy.deepcopy(params)``.
+
     Parameters
     ----------
     params : dict
@@ -396,6 +416,9 @@ def update_parameters(params, grads, learning_rate):
     العربية: خطوة واحدة من النزول التدرّجي (gradient descent) بمعدّل التعلّم (learning rate)
     ``alpha``: ``W = W - alpha dW`` و ``b = b - alpha db`` لكل طبقة. أعِد قاموسًا جديدًا ولا
     تغيّر ``params`` نفسه (النسخة ``copy.deepcopy`` مكتوبة لك).
+
+    الشرط: تُعيد ``update_parameters`` قاموسًا جديدًا وتترك ``params`` دون تغيير: تعمل على
+    ``copy.deepcopy(params)``.
     """
     parameters = copy.deepcopy(params)
     L = len(parameters) // 2  # number of layers

@@ -19,21 +19,21 @@ from .hints import shape_hint
 # ------------------------------------------------------------------------------ requirements
 
 COST_IS_A_NUMBER = N_(
-    "compute_cost returns the cost as a single number: np.squeeze turns the (1, 1) result of "
-    "np.dot into a 0-d array, and np.sum already gives a NumPy float; both are accepted, a "
-    "(1, 1) array is not.")
+    '`compute_cost` returns the cost as a single number: `np.squeeze` turns the `(1, 1)` result '
+    'of `np.dot` into a 0-d array, and `np.sum` already gives a NumPy float; both are accepted, '
+    'a `(1, 1)` array is not.')
 PREDICTIONS_ARE_LABELS = N_(
-    "predict returns p, an array of shape (1, m) holding 0 or 1 for each example (a float "
-    "array, as np.zeros((1, m)) gives; integers are accepted too), not booleans or "
-    "probabilities.")
+    '`predict` returns `p`, an array of shape `(1, m)` holding 0 or 1 for each example (a float '
+    'array, as `np.zeros((1, m))` gives; integers are accepted too), not booleans or '
+    'probabilities.')
 UPDATE_MAKES_A_COPY = N_(
-    "update_parameters returns a new dictionary and leaves params unchanged: it works on "
-    "copy.deepcopy(params).")
+    '`update_parameters` returns a new dictionary and leaves `params` unchanged: it works on '
+    '`copy.deepcopy(params)`.')
 COSTS_EVERY_100 = N_(
-    "The model returns costs holding the cost at iterations 0, 100, 200, ... (one value every "
-    "100 iterations).")
+    'The model returns `costs` holding the cost at iterations 0, 100, 200, ... (one value every '
+    '100 iterations).')
 BIASES_ARE_COLUMNS = N_(
-    "Each bias is a column vector of zeros, of shape (n, 1), made with np.zeros((n, 1)).")
+    'Each bias is a column vector of zeros, of shape `(n, 1)`, made with `np.zeros((n, 1))`.')
 
 # ------------------------------------------------------------------------------ structures
 
