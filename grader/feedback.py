@@ -243,6 +243,11 @@ class Mistake:
         return {"id": self.id, "title": self.title.to_json(lang), "fix": self.fix.to_json(lang)}
 
 
+def mistakes(*rows):
+    """``{id: Mistake}`` from ``(id, title msgid, fix msgid)`` rows (a unit's catalogue)."""
+    return {mid: Mistake(mid, Message(title), Message(fix)) for mid, title, fix in rows}
+
+
 class Failure(Exception):
     """Raised by a check to fail with feedback.
 
