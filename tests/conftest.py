@@ -8,7 +8,8 @@
   ``../shared/datasets/catvnoncat`` beside the repository. When they are absent the test is
   skipped with the reason, except under CI (``CI`` set), where it fails: CI must use the real data.
 * ``synthetic_data_dir`` is a session-wide folder with the synthetic stand-in.
-* The digest cache is pointed at a temporary folder so tests never write to the user's cache.
+* The digest cache is pointed at a temporary folder so tests never write to the user's cache, and
+  a fixed grader key is set so hidden grading never creates ``solutions/.grader-key``.
 """
 
 import os
@@ -44,6 +45,18 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _test_grader_key():
+    """A fixed grader key for the whole run, so tests never create ``solutions/.grader-key``."""
+    previous = os.environ.get("AMIQ_GRADER_KEY")
+    os.environ["AMIQ_GRADER_KEY"] = "00112233445566778899aabbccddeeff" * 2
+    yield
+    if previous is None:
+        os.environ.pop("AMIQ_GRADER_KEY", None)
+    else:
+        os.environ["AMIQ_GRADER_KEY"] = previous
 
 
 @pytest.fixture(autouse=True, scope="session")
