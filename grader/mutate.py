@@ -88,11 +88,12 @@ def build(reference, edit, mistake_id="?"):
     return function
 
 
-def run(function, args, kwargs=None):
+def run(function, args, kwargs=None, seed=None):
     """Call a reference or mutant function as the engine calls the student's.
 
     The arguments are deep-copied (a mutant may modify them), printed output is captured, and
-    NumPy's global random state is restored afterwards (the initialisers reseed it).
+    NumPy's global random state is restored afterwards (the initialisers reseed it). With
+    ``seed``, ``np.random.seed(seed)`` runs first (see :class:`grader.cases.Case`).
 
     Returns
     -------
@@ -104,6 +105,8 @@ def run(function, args, kwargs=None):
     state = np.random.get_state()
     buffer = io.StringIO()
     try:
+        if seed is not None:
+            np.random.seed(seed)
         # Diverging mistakes (gradient ascent) overflow; their warnings are not news here.
         with contextlib.redirect_stdout(buffer), np.errstate(all="ignore"):
             value = function(*args, **kwargs)

@@ -109,7 +109,7 @@ def _load(unit_id, name):
     cases = {}
     for item in data["cases"]:
         case = Case(item["name"], tuple(protocol.decode(item["args"])),
-                    protocol.decode(item["kwargs"]))
+                    protocol.decode(item["kwargs"]), item.get("seed"))
         mutants = {mid: protocol.decode(v) for mid, v in item["mutants"].items() if v is not None}
         forward = item.get("forward")
         cases[item["name"]] = StoredCase(case, protocol.decode(item["expected"]),
@@ -150,7 +150,7 @@ class HiddenData:
         function = self.reference(function_name)
         out = []
         for c in cases:
-            value, stdout = mutate.run(function, c.args, c.kwargs)
+            value, stdout = mutate.run(function, c.args, c.kwargs, c.seed)
             out.append((received(value), stdout))
         return out
 
@@ -170,7 +170,7 @@ class HiddenData:
                 row = []
                 for c in cases:
                     try:
-                        row.append(received(mutate.run(function, c.args, c.kwargs)[0]))
+                        row.append(received(mutate.run(function, c.args, c.kwargs, c.seed)[0]))
                     except Exception:  # noqa: BLE001 - this variant cannot run on this case
                         row.append(MISSING)
                 out[mistake_id] = row

@@ -52,17 +52,19 @@ def build(unit_id, name):
     function = data.reference(name)
     items = []
     for case in public_cases(unit_id, name):
-        value, stdout = mutate.run(function, case.args, case.kwargs)
+        value, stdout = mutate.run(function, case.args, case.kwargs, case.seed)
         outputs = {}
         for mistake_id, variant in data.mutants(name).items():
             try:
                 outputs[mistake_id] = protocol.encode(mutate.run(variant, case.args,
-                                                                 case.kwargs)[0])
+                                                                 case.kwargs, case.seed)[0])
             except Exception:  # noqa: BLE001 - this variant cannot run on this case
                 outputs[mistake_id] = None
         item = {"name": case.name, "args": protocol.encode(list(case.args)),
                 "kwargs": protocol.encode(dict(case.kwargs)), "expected": protocol.encode(value),
                 "stdout": stdout, "mutants": outputs}
+        if case.seed is not None:
+            item["seed"] = case.seed
         forward = _gradient_forward(unit_id, name, case)
         if forward is not None:
             item["forward"] = protocol.encode(mutate.run(data.reference(forward[0]),

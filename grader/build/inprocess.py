@@ -175,7 +175,7 @@ class InProcessSubmission:
 
         return proxy
 
-    def call(self, function_name, *args, reference_callees=(), timeout=None, **kwargs):
+    def call(self, function_name, *args, reference_callees=(), timeout=None, seed=None, **kwargs):
         """Call the submission's ``function_name``; see the engine's ``Submission.call``."""
         self.calls += 1
         module, module_name, name, function = self._function(function_name)
@@ -193,6 +193,8 @@ class InProcessSubmission:
         buffer = io.StringIO()
         state = np.random.get_state()
         try:
+            if seed is not None:
+                np.random.seed(seed)
             # Diverging variants overflow; NumPy's warnings would only be noise in test logs.
             with contextlib.redirect_stdout(buffer), np.errstate(all="ignore"):
                 value = function(*args, **kwargs)
@@ -224,7 +226,8 @@ class InProcessSubmission:
 
     def call_many(self, calls, timeout=None):
         """Several calls; the first failing one raises (as in the engine)."""
-        return [self.call(name, *args, **(kwargs or {})) for name, args, kwargs in calls]
+        return [self.call(c[0], *c[1], seed=c[3] if len(c) > 3 else None, **(c[2] or {}))
+                for c in calls]
 
     def close(self):
         for module in self.modules.values():

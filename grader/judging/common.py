@@ -99,12 +99,12 @@ def call_cases(ctx, cases, callees=(), kwargs=None):
         Keyword arguments replaced in every call.
     """
     name = ctx.exercise.name
-    calls = [(c.args, {**c.kwargs, **(kwargs or {})}) for c in cases]
+    calls = [(c.args, {**c.kwargs, **(kwargs or {})}, c.seed) for c in cases]
     try:
         if callees:
-            return [ctx.submission.call(name, *a, reference_callees=tuple(callees), **k)
-                    for a, k in calls]
-        return ctx.submission.call_many([(name, a, k) for a, k in calls])
+            return [ctx.submission.call(name, *a, reference_callees=tuple(callees), seed=s, **k)
+                    for a, k, s in calls]
+        return ctx.submission.call_many([(name, a, k, s) for a, k, s in calls])
     except StudentError as error:
         hint = ctx.checks.hint
         failure = hint(name, cases, error) if hint is not None else None

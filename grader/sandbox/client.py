@@ -408,6 +408,42 @@ class _MemoryBudget:
         return False
 
 
+class _WorkerRandomState:
+    """Run a reference callee on the worker's NumPy random stream, then restore this process's.
+
+    A stage-isolated callee that draws random numbers (an initialiser that does not seed) must
+    draw what the student's own function would have drawn in the worker. The worker sends its
+    state (``[position, 624 keys, has_gauss, cached]``, untrusted: checked here) and gets the new
+    one back in ``after``.
+    """
+
+    def __init__(self, message):
+        self.incoming = message.get("random_state")
+        self.saved = None
+        self.after = None
+
+    def __enter__(self):
+        state = self.incoming
+        try:
+            position, keys, has_gauss, cached = state
+            keys = np.asarray(keys, dtype=np.uint32)
+            if keys.shape != (624,) or not 0 <= int(position) <= 624:
+                raise ValueError("bad random state")
+            self.saved = np.random.get_state()
+            np.random.set_state(("MT19937", keys, int(position), int(has_gauss) & 1,
+                                 float(cached)))
+        except (TypeError, ValueError, OverflowError):
+            self.saved = None
+        return self
+
+    def __exit__(self, *exc):
+        if self.saved is not None:
+            _name, keys, position, has_gauss, cached = np.random.get_state()
+            self.after = [int(position), [int(k) for k in keys], int(has_gauss), float(cached)]
+            np.random.set_state(self.saved)
+        return False
+
+
 def module_of(layout, function_name):
     """Which module defines ``function_name`` (``"module.func"`` allowed)."""
     if "." in function_name:
@@ -478,7 +514,7 @@ class Submission:
         ref = importlib.import_module(f"{self.sandbox.layout.reference_package}.{module}")
         return getattr(ref, name)
 
-    def _call_message(self, function_name, args, kwargs, reference_callees):
+    def _call_message(self, function_name, args, kwargs, reference_callees, seed=None):
         module, name = module_of(self.sandbox.layout, function_name)
         if f"{module}.py" not in self.sandbox.files and f"{module}.py" not in self.sandbox.provided:
             raise ModuleMissing(f"{module}.py")
@@ -493,6 +529,7 @@ class Submission:
             "args": protocol.encode(list(args)),
             "kwargs": protocol.encode(dict(kwargs)),
             "callees": list(callees),
+            "seed": None if seed is None else int(seed),
             "max_callbacks": self.sandbox.limits.max_callbacks if callees else 0,
         }, (module, name)
 
@@ -507,11 +544,12 @@ class Submission:
                 if not isinstance(args, list) or not isinstance(kwargs, dict):
                     raise TypeError("bad arguments")
                 function = self._reference(module, name)
-                with _MemoryBudget(CALLBACK_MEMORY_BYTES):
+                with _MemoryBudget(CALLBACK_MEMORY_BYTES), _WorkerRandomState(message) as state:
                     value = function(*args, **kwargs)
                 if _array_bytes(value) > limit:
                     raise MemoryError("the result is too large to send")
-                return {"op": "callback_result", "value": protocol.encode(value)}
+                return {"op": "callback_result", "value": protocol.encode(value),
+                        "random_state": state.after}
             except Exception as exc:  # noqa: BLE001 - the reference rejected the student's args
                 return {
                     "op": "callback_error",
@@ -616,7 +654,7 @@ class Submission:
 
     # ------------------------------------------------------------------ public API
 
-    def call(self, function_name, *args, reference_callees=(), timeout=None, **kwargs):
+    def call(self, function_name, *args, reference_callees=(), timeout=None, seed=None, **kwargs):
         """Call the student's ``function_name(*args, **kwargs)`` in the sandbox.
 
         Parameters
@@ -639,7 +677,8 @@ class Submission:
         ------
         NotAttempted, StudentError, CallTimeout, ResourceLimit, WorkerCrashed, ProtocolViolation
         """
-        message, (module, name) = self._call_message(function_name, args, kwargs, reference_callees)
+        message, (module, name) = self._call_message(function_name, args, kwargs,
+                                                     reference_callees, seed)
         timeout = self.sandbox.limits.timeout if timeout is None else float(timeout)
         started = time.perf_counter()
         reply = self._request(message, timeout, self._on_callback(set(message["callees"]), module))
@@ -660,8 +699,10 @@ class Submission:
             One per call. The first call that fails raises its exception instead.
         """
         messages, names = [], []
-        for function_name, args, kwargs in calls:
-            message, where = self._call_message(function_name, args, kwargs or {}, ())
+        for call in calls:
+            function_name, args, kwargs = call[:3]
+            seed = call[3] if len(call) > 3 else None
+            message, where = self._call_message(function_name, args, kwargs or {}, (), seed)
             messages.append(message)
             names.append(where)
         if not messages:

@@ -435,6 +435,22 @@ def _error_location(exc, workdir):
         return (None, None, None, "")
 
 
+def _random_state():
+    """NumPy's global (legacy) random state as plain data: ``[position, keys as a list]``."""
+    _name, keys, position, has_gauss, cached = np.random.get_state()
+    return [int(position), [int(k) for k in keys], int(has_gauss), float(cached)]
+
+
+def _set_random_state(state):
+    """Restore a state from :func:`_random_state` (ignored when malformed)."""
+    try:
+        position, keys, has_gauss, cached = state
+        np.random.set_state(("MT19937", np.asarray(keys, dtype=np.uint32), int(position),
+                             int(has_gauss), float(cached)))
+    except (TypeError, ValueError):
+        pass
+
+
 class ReferenceCallError(RuntimeError):
     """The reference version of a callee rejected the arguments it was given."""
 
@@ -514,10 +530,14 @@ class Server:
                     "name": name,
                     "args": protocol.encode(list(args)),
                     "kwargs": protocol.encode(kwargs),
+                    # The reference callee draws from this process's random stream, as the
+                    # student's own callee would (Week 3's initialize_parameters does not seed).
+                    "random_state": _random_state(),
                 }
             )
             reply = self.recv()
             if reply.get("op") == "callback_result":
+                _set_random_state(reply.get("random_state"))
                 return protocol.decode(reply["value"])
             raise ReferenceCallError(str(reply.get("message", "reference call failed")))
 
@@ -544,6 +564,8 @@ class Server:
                 installed.append((name, module.__dict__.get(name, None)))
                 setattr(module, name, self._proxy(call_id, name, state))
             before = [_snapshot(a) for a in args], {k: _snapshot(v) for k, v in kwargs.items()}
+            if isinstance(message.get("seed"), int):
+                np.random.seed(message["seed"])  # the case's caller seeds, as the course's test
             value = function(*args, **kwargs)
             elapsed = time.perf_counter() - started
             mutated = []
