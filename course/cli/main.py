@@ -80,6 +80,7 @@ def build_parser():
             # Not listed (no help text), but named in a clear error rather than "invalid choice".
             hidden = sub.add_parser(name)
             hidden.set_defaults(handler=_unavailable(name, missing), any_arguments=True)
+    parser.commands = sub.choices  # {name: subcommand parser}
     return parser
 
 
@@ -88,7 +89,9 @@ def parse(argv):
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra and not getattr(args, "any_arguments", False):
-        parser.error("unrecognized arguments: " + " ".join(extra))
+        # Reported by the subcommand's parser, so the usage and hint are that command's.
+        command = parser.commands.get(getattr(args, "command", None), parser)
+        command.error("unrecognized arguments: " + " ".join(extra))
     return args
 
 

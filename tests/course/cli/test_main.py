@@ -90,12 +90,15 @@ def test_unknown_command_is_a_bilingual_usage_error(amiq, lang, first, second):
     assert "amiq --help" in result.err
 
 
-@pytest.mark.parametrize("argv", [["units", "--bogus"], ["--bogus", "units"],
-                                  ["data", "where", "--bogus"], ["grade", "--bogus"]])
-def test_unknown_option_is_a_bilingual_usage_error(amiq, argv):
+@pytest.mark.parametrize("argv, hint", [(["units", "--bogus"], "amiq units --help"),
+                                        (["--bogus", "units"], "amiq units --help"),
+                                        (["data", "where", "--bogus"], "amiq data --help"),
+                                        (["grade", "--bogus"], "amiq grade --help")])
+def test_unknown_option_is_a_bilingual_usage_error(amiq, argv, hint):
     result = amiq("--lang", "en", *argv)
     assert result.code == 2
     assert "unrecognised arguments: --bogus" in result.err and "وسائط غير معروفة" in result.err
+    assert f"Run {hint} to see the expected arguments." in result.err
 
 
 def test_missing_subcommand(amiq):
