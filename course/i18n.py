@@ -15,7 +15,6 @@ Use::
 
 import gettext
 import io
-import locale
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -25,9 +24,8 @@ LOCALE_DIR = Path(__file__).with_name("locale")
 LANGUAGES = ("ar", "en")
 DEFAULT_LANGUAGE = "ar"
 
-# Unicode bidi isolates: FSI ... PDI keeps an LTR run (a shape, a number, an identifier) in one
+# Unicode bidi isolates: LRI ... PDI keeps an LTR run (a shape, a number, an identifier) in one
 # piece inside an RTL sentence, so "(12288, 209)" never flips to "(209 ,12288)".
-FSI = "\u2068"
 LRI = "\u2066"
 PDI = "\u2069"
 
@@ -146,15 +144,6 @@ def text_direction(lang=None):
     return "rtl" if resolve_language(lang or current_language()) == "ar" else "ltr"
 
 
-def system_locale_language():
-    """The language of the C library locale, if it is one we support (else ``None``)."""
-    try:
-        code = (locale.getlocale()[0] or "").split("_")[0].lower()
-    except ValueError:
-        return None
-    return code if code in LANGUAGES else None
-
-
 def other_language(lang=None):
     """The supported language that is not ``lang`` (default: not the current one)."""
     lang = lang or current_language()
@@ -178,41 +167,15 @@ class in_language:
         return False
 
 
-def both_languages(render):
-    """Render a message in the current language, then in the other one.
-
-    Parameters
-    ----------
-    render : callable
-        Takes no argument and returns the message built with :func:`_` (called twice).
-
-    Returns
-    -------
-    list of str
-        ``[current-language text, other-language text]``.
-    """
-    first = current_language()
-    texts = []
-    for lang in (first, other_language(first)):
-        with in_language(lang):
-            texts.append(str(render()))
-    return texts
-
-
 class LocalizedError(Exception):
     """An error whose message can be rendered in either language.
 
     Give the message as a function of no argument that builds it with :func:`_`; ``str(error)``
-    is the current language and :meth:`bilingual` returns both (the project's rule: bad input
-    gets a bilingual error). A plain string is accepted too (then shown as is).
+    is the current language and ``render`` builds it again in whichever language is in use, so
+    the command line's printer (:mod:`course.cli.output`) shows it in both (the project's rule:
+    bad input gets a bilingual error). A plain string is accepted too (then shown as is).
     """
 
     def __init__(self, message, *args):
         self.render = message if callable(message) else None
         super().__init__(message() if callable(message) else message, *args)
-
-    def bilingual(self):
-        """``[current-language message, other-language message]`` (one item for plain text)."""
-        if self.render is None:
-            return [str(self)]
-        return both_languages(self.render)

@@ -7,7 +7,7 @@ In a notebook::
     import grader
     grader.check("linear_forward")          # runs that exercise's public checks, prints feedback
 
-From a shell: ``amiq grade`` or ``python -m grader`` (see :mod:`grader.cli`).
+From a shell: ``amiq grade`` or ``python -m grader`` (see :mod:`course.cli.cmd_grade`).
 This module imports nothing heavy, so check modules can import :mod:`grader.api` cheaply.
 """
 

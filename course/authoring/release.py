@@ -25,6 +25,7 @@ from pathlib import Path
 
 from course.data.backups import backup_file, timestamp
 from course.i18n import LocalizedError, _, isolate
+from course.units import all_units, get_unit
 
 from .stubs import BEGIN, END, render_unit
 
@@ -39,14 +40,16 @@ class ReleaseError(LocalizedError, ValueError):
     """The bundle cannot be written safely (translated message)."""
 
 
-def _ignore(excluded_dirs):
+def _ignore(excluded_dirs, top):
+    """A ``copytree`` filter: never-shipped names anywhere, ``excluded_dirs`` directly in ``top``."""
+    top = Path(top)
+
     def ignore(folder, names):
-        top = Path(folder)
         skipped = set()
         for name in names:
             if name in EXCLUDED_NAMES or Path(name).suffix in EXCLUDED_SUFFIXES:
                 skipped.add(name)
-            elif name in excluded_dirs and top.name in ("course", "grader"):
+            elif name in excluded_dirs and Path(folder) == top:
                 skipped.add(name)
         return skipped
 
@@ -72,8 +75,6 @@ def _check_target(out_dir, root):
 
 
 def _units(solutions_dir):
-    from course.units import all_units
-
     return [u for u in all_units() if (Path(solutions_dir) / u / "__init__.py").is_file()]
 
 
@@ -110,8 +111,6 @@ include = ["course*", "grader*"]
 
 def bundle_readme(unit_ids):
     """The bundle's README (English, then Arabic), listing each unit's files to edit."""
-    from course.units import get_unit
-
     rows = []
     for unit_id in unit_ids:
         unit = get_unit(unit_id)
@@ -216,7 +215,32 @@ def solution_only_lines(solutions_dir):
     return {line for line in inside_lines - outside_lines if len(line) > 3}
 
 
-def bundle_problems(bundle, solutions_dir=None):
+def published_lines(course_dir, unit_ids):
+    """Lines students see on the lesson pages anyway: the units' examples.
+
+    An example may call an exercise the way a solution does (``AL, caches =
+    L_model_forward(X, parameters)``); that line is public, not a leak.
+
+    Parameters
+    ----------
+    course_dir : pathlib.Path
+        The checkout's ``course/`` folder.
+    unit_ids : iterable of str
+
+    Returns
+    -------
+    set of str
+        Stripped lines of ``course/<unit>/grading/examples.py``.
+    """
+    found = set()
+    for unit in unit_ids:
+        path = Path(course_dir) / unit / "grading" / "examples.py"
+        if path.is_file():
+            found |= {line.strip() for line in path.read_text(encoding="utf-8").splitlines()}
+    return found
+
+
+def bundle_problems(bundle, solutions_dir=None, published=frozenset()):
     """List what must never be in a student bundle.
 
     Parameters
@@ -224,6 +248,8 @@ def bundle_problems(bundle, solutions_dir=None):
     bundle : pathlib.Path
     solutions_dir : pathlib.Path, optional
         When given, a bundle file containing a line of reference solution code is a problem too.
+    published : set of str
+        Lines that are public anyway (:func:`published_lines`), never counted as solution code.
 
     Returns
     -------
@@ -234,6 +260,7 @@ def bundle_problems(bundle, solutions_dir=None):
     """
     bundle = Path(bundle)
     secret = solution_only_lines(solutions_dir) if solutions_dir is not None else set()
+    secret -= set(published)
     problems = []
     for path in sorted(bundle.rglob("*")):
         rel = path.relative_to(bundle)
@@ -256,7 +283,7 @@ def bundle_problems(bundle, solutions_dir=None):
     return problems
 
 
-def build_release(out_dir, root, force=False):
+def build_release(out_dir, root, force=False, unit_ids=None):
     """Write the student bundle into ``out_dir``.
 
     Parameters
@@ -267,6 +294,9 @@ def build_release(out_dir, root, force=False):
         The instructor's checkout (holding ``course/``, ``grader/``, ``solutions/``).
     force : bool
         Replace a non-empty ``out_dir``, after moving it to ``.amiq-backups/`` beside it.
+    unit_ids : sequence of str, optional
+        The units to ship (default: every installed unit with a reference in ``solutions/``);
+        the other units' folders are left out of ``course/``.
 
     Returns
     -------
@@ -287,6 +317,15 @@ def build_release(out_dir, root, force=False):
             lambda: _("No {folder} folder in {root}: a bundle is built from the instructor's checkout.")
             .format(folder=isolate("solutions/"), root=isolate(root))
         )
+    units = list(unit_ids) if unit_ids else _units(solutions_dir)
+    for unit in units:
+        if not (solutions_dir / unit / "__init__.py").is_file():
+            raise ReleaseError(
+                lambda unit=unit: _("No reference solutions for unit {unit} in {folder}: the stubs "
+                                    "are generated from them, so this needs the instructor's "
+                                    "checkout.").format(unit=isolate(unit),
+                                                        folder=isolate(solutions_dir))
+            )
     if out_dir.exists() and not out_dir.is_dir():
         raise ReleaseError(lambda: _("{target} exists and is not a folder.").format(target=isolate(out_dir)))
     backup = None
@@ -301,8 +340,9 @@ def build_release(out_dir, root, force=False):
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.staging-"))
     try:
-        shutil.copytree(root / "course", staging / "course", ignore=_ignore(COURSE_EXCLUDED_DIRS))
-        units = _units(solutions_dir)
+        left_out = set(all_units()) - set(units)
+        shutil.copytree(root / "course", staging / "course",
+                        ignore=_ignore(COURSE_EXCLUDED_DIRS | left_out, root / "course"))
         for unit in units:
             for name, text in render_unit(solutions_dir, unit).items():
                 path = staging / "course" / unit / name
@@ -310,7 +350,7 @@ def build_release(out_dir, root, force=False):
                 path.write_text(text, encoding="utf-8")
         if (root / "grader").is_dir():
             shutil.copytree(root / "grader", staging / "grader",
-                            ignore=_ignore(GRADER_EXCLUDED_DIRS))
+                            ignore=_ignore(GRADER_EXCLUDED_DIRS, root / "grader"))
         data_dir = staging / "datasets" / "catvnoncat"
         data_dir.mkdir(parents=True)
         (data_dir / ".gitkeep").write_text("")
@@ -320,7 +360,8 @@ def build_release(out_dir, root, force=False):
         (staging / "README.md").write_text(bundle_readme(units), encoding="utf-8")
         (staging / "pyproject.toml").write_text(_pyproject(root), encoding="utf-8")
         (staging / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
-        problems = bundle_problems(staging, solutions_dir)
+        problems = bundle_problems(staging, solutions_dir,
+                                   published_lines(root / "course", units))
         if problems:
             raise ReleaseError(
                 lambda: _("The bundle would leak instructor material, so nothing was written: {items}.")

@@ -8,12 +8,7 @@ from pathlib import Path
 
 from course.i18n import _, isolate
 
-
-
-def _positive_int(text):
-    from .parser import positive_int
-
-    return positive_int(text)
+from .parser import positive_int
 
 
 def add_parser(subparsers):
@@ -26,7 +21,7 @@ def add_parser(subparsers):
         ),
     )
     sub = p.add_subparsers(dest="data_command", metavar="ACTION", required=True,
-                           parser_class=type(p))
+                           title=_("actions"))
 
     where = sub.add_parser(
         "where",
@@ -79,9 +74,9 @@ def add_parser(subparsers):
     )
     synth.add_argument("--out", type=Path, default=None,
                        help=_("output folder (default: the data folder in use)"))
-    synth.add_argument("--train", type=_positive_int, default=40,
+    synth.add_argument("--train", type=positive_int, default=40,
                        help=_("number of training images (default: %(default)s)"))
-    synth.add_argument("--test", type=_positive_int, default=10,
+    synth.add_argument("--test", type=positive_int, default=10,
                        help=_("number of test images (default: %(default)s)"))
     synth.add_argument("--seed", type=int, default=0, help=_("random seed (default: %(default)s)"))
     synth.set_defaults(handler=run_synthesize)

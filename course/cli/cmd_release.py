@@ -9,6 +9,7 @@ from course.i18n import _, isolate
 
 from .errors import CLIError
 from .paths import instructor_root
+from .unit_option import add_unit_option, chosen_units
 
 
 def add_parser(subparsers):
@@ -22,21 +23,19 @@ def add_parser(subparsers):
         ),
     )
     p.add_argument("out_dir", metavar="OUT_DIR", type=Path, help=_("the bundle folder to write"))
+    add_unit_option(p, several=True)
     p.add_argument("--force", action="store_true",
                    help=_("replace a non-empty OUT_DIR (moved to .amiq-backups/ beside it first)"))
     p.set_defaults(handler=run)
 
 
 def run(args, out):
+    from course.authoring.release import ReleaseError, build_release
+
+    unit_ids = chosen_units(args.units) if args.units else None
     try:
-        from course.authoring.release import ReleaseError, build_release
-    except ModuleNotFoundError as exc:
-        raise CLIError(
-            lambda exc=exc: _("{command} is an instructor command; this installation has no authoring tools "
-              "({module}).").format(command=isolate("amiq release"), module=isolate(exc.name))
-        ) from None
-    try:
-        out_dir, backup, units = build_release(args.out_dir, instructor_root(), force=args.force)
+        out_dir, backup, units = build_release(args.out_dir, instructor_root(), force=args.force,
+                                               unit_ids=unit_ids)
     except ReleaseError as exc:
         raise CLIError.wrap(exc) from None
     if backup is not None:

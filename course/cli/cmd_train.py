@@ -11,9 +11,10 @@ import traceback
 import warnings
 from pathlib import Path
 
-from course.i18n import _, both_languages, current_language, isolate, ngettext
+from course.i18n import _, current_language, isolate, ngettext
 
 from .errors import CLIError
+from .output import texts
 from .parser import positive_float, positive_int, type_error
 
 NOT_ATTEMPTED_EXIT = 2
@@ -205,7 +206,7 @@ def run(args, out):
           file=out)
     if current_language() != "en":
         # One bilingual line: the figures themselves stay English (see course.plots).
-        print(" / ".join(both_languages(lambda: _(FIGURE_LANGUAGE_NOTE))), file=out)
+        print(" / ".join(texts(lambda: _(FIGURE_LANGUAGE_NOTE), both=True)), file=out)
     if args.synthetic:
         print(f"*** {synthetic_notice()} ***", file=sys.stderr)
     return 0

@@ -3,11 +3,11 @@
 نوع أخطاء أوامر سطر الأوامر: رسالة مترجمة ورمز خروج.
 """
 
-from course.i18n import LocalizedError, _, both_languages
+from course.i18n import LocalizedError
 
 
 class CLIError(LocalizedError):
-    """A user-facing failure of a command (printed without a traceback).
+    """A user-facing failure of a command (printed in both languages, without a traceback).
 
     Parameters
     ----------
@@ -24,22 +24,7 @@ class CLIError(LocalizedError):
     @classmethod
     def wrap(cls, exc, exit_code=1):
         """A :class:`CLIError` with the message (both languages, when it has them) of ``exc``."""
-        render = getattr(exc, "render", None)
+        from .output import renderer
+
+        render = renderer(exc)
         return cls(render if render is not None else str(exc), exit_code)
-
-
-def error_lines(exc):
-    """The lines printing ``exc``: "error: ..." in the current language, then the other one.
-
-    The one place that formats every ``amiq`` error, so all of them are bilingual. An exception
-    without a ``render`` function (plain text) is printed once.
-    """
-    render = getattr(exc, "render", None)
-    if render is None:
-        return [_("error: {message}").format(message=exc)]
-    return both_languages(lambda: _("error: {message}").format(message=render()))
-
-
-def bilingual_text(render):
-    """Both renderings of ``render`` joined by a newline (for usage errors and notes)."""
-    return "\n".join(both_languages(render))

@@ -1,79 +1,66 @@
-"""The ``amiq`` command: one entry point with a subcommand per job.
+"""The ``amiq`` command: one parser tree with a subcommand per job.
 
-الأمر ``amiq``: نقطة دخول واحدة بأمر فرعي لكل مهمة.
+الأمر ``amiq``: شجرة محلِّل واحدة بأمر فرعي لكل مهمة.
 
-``--lang ar|en`` (anywhere before ``--``) picks the language of every message; the default comes
-from ``AMIQ_LANG`` or the locale, else Arabic. ``grade`` and ``expected`` hand all their
-arguments to the grader, after removing ``--lang`` (``amiq`` applies it; the grader gets the
-chosen language back as ``--lang`` when it takes one).
+Each subcommand lives in its own module ``cmd_<name>`` with ``add_parser(subparsers)`` and a
+``run(args, out)`` handler (set with ``set_defaults(handler=...)``). ``--lang ar|en`` is an option
+of every parser, so it is accepted before or after the subcommand; it is also read first, alone,
+so that the help texts are built in that language. ``python -m course.cli`` and ``python -m
+grader`` (``amiq grade``) run this same parser.
 """
 
 import argparse
 import sys
 
-from course.i18n import LANGUAGES, _, both_languages, isolate, set_language
+from course.i18n import LANGUAGES, LocalizedError, _, isolate, set_language
 
-from . import cmd_data, cmd_release, cmd_stubs, cmd_train
-from .delegate import DELEGATED, run_delegated, unavailable_message
-from .errors import CLIError, error_lines
-from .paths import missing_instructor_part
+from . import (cmd_data, cmd_docs, cmd_expected, cmd_grade, cmd_release, cmd_stubs, cmd_train,
+               cmd_units)
+from .errors import CLIError
+from .output import say_error
 from .parser import AmiqArgumentParser
+from .paths import missing_instructor_part
 
-COMMAND_MODULES = (("stubs", cmd_stubs), ("data", cmd_data), ("train", cmd_train),
-                   ("release", cmd_release))
+COMMAND_MODULES = (("units", cmd_units), ("grade", cmd_grade), ("data", cmd_data),
+                   ("train", cmd_train), ("stubs", cmd_stubs), ("expected", cmd_expected),
+                   ("docs", cmd_docs), ("release", cmd_release))
 
 
-def scan_language(argv):
-    """Find ``--lang X`` / ``--lang=X`` in ``argv`` (before any ``--``).
+class _LanguageOnly(argparse.ArgumentParser):
+    """Reads ``--lang`` alone, before the full parser exists; never prints or exits."""
 
-    Returns
-    -------
-    lang : str or None
-        The last value given.
-    global_lang : str or None
-        The value when given before the subcommand (the first non-option word).
+    def error(self, message):
+        raise ValueError(message)
+
+
+def requested_language(argv):
+    """The ``--lang`` value in ``argv`` (the last one, before any ``--``), or ``None``.
+
+    Used to build the full parser in that language; an invalid value gives ``None`` here and
+    is reported by the full parser.
     """
-    lang = global_lang = None
-    seen_command = False
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--":
-            break
-        value = None
-        if arg == "--lang" and i + 1 < len(argv):
-            value = argv[i + 1]
-            i += 1
-        elif arg.startswith("--lang="):
-            value = arg.split("=", 1)[1]
-        elif not arg.startswith("-"):
-            seen_command = True
-        if value is not None:
-            lang = value
-            if not seen_command:
-                global_lang = value
-        i += 1
-    return lang, global_lang
+    parser = _LanguageOnly(add_help=False)
+    parser.add_argument("--lang")
+    try:
+        known, _rest = parser.parse_known_args(argv)
+    except ValueError:
+        return None
+    return known.lang if known.lang in LANGUAGES else None
 
 
-def _strip_global_lang(argv):
-    """``argv`` without the ``--lang`` options placed before the subcommand."""
-    out, i = [], 0
-    while i < len(argv):
-        arg = argv[i]
-        if not arg.startswith("-"):
-            return out + argv[i:]
-        if arg == "--lang":
-            i += 2
-            continue
-        if not arg.startswith("--lang="):
-            out.append(arg)
-        i += 1
-    return out
+def _unavailable(name, missing):
+    def run(args, out):
+        raise CLIError(
+            lambda: _("{command} is not available in this installation ({missing} is missing): "
+                      "it is an instructor command, run from the project's full checkout.")
+            .format(command=isolate(f"amiq {name}"), missing=isolate(missing))
+        )
+
+    return run
 
 
 def build_parser():
-    """The full parser (build it after :func:`course.i18n.set_language`: help text is translated)."""
+    """The full parser (build it after :func:`course.i18n.set_language`: help is translated)."""
     parser = AmiqArgumentParser(
         prog="amiq",
         description=_(
@@ -84,31 +71,28 @@ def build_parser():
             command=isolate("amiq COMMAND --help")
         ),
     )
-    lang_help = _("language of messages: ar or en (default: AMIQ_LANG, the locale, else ar)")
-    parser.add_argument("--lang", choices=LANGUAGES, help=lang_help)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
-                                parser_class=AmiqArgumentParser)
-    # Instructor commands are listed only where they can run (not in a student bundle).
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module in COMMAND_MODULES:
-        if missing_instructor_part(name) is None:
+        missing = missing_instructor_part(name)
+        if missing is None:
             module.add_parser(sub)
-    sub.add_parser("grade", help=_("grade exercises (all arguments go to the grader; see "
-                                   "amiq grade --help)"))
-    if missing_instructor_part("expected") is None:
-        sub.add_parser("expected", help=_("rebuild or check the public checks' expected outputs "
-                                          "(instructors; see amiq expected --help)"))
-    _accept_lang_everywhere(parser, lang_help)
+        else:
+            # Not listed (no help text), but named in a clear error rather than "invalid choice".
+            hidden = sub.add_parser(name)
+            hidden.set_defaults(handler=_unavailable(name, missing), any_arguments=True)
+    parser.commands = sub.choices  # {name: subcommand parser}
     return parser
 
 
-def _accept_lang_everywhere(parser, lang_help):
-    """Let ``--lang`` follow any (sub)command too; :func:`scan_language` already applied it."""
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for child in action.choices.values():
-                if not any("--lang" in a.option_strings for a in child._actions):
-                    child.add_argument("--lang", choices=LANGUAGES, help=lang_help)
-                _accept_lang_everywhere(child, lang_help)
+def parse(argv):
+    """Parse ``argv`` with the full parser; exits (status 2) on bad input, 0 after ``--help``."""
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and not getattr(args, "any_arguments", False):
+        # Reported by the subcommand's parser, so the usage and hint are that command's.
+        command = parser.commands.get(getattr(args, "command", None), parser)
+        command.error("unrecognized arguments: " + " ".join(extra))
+    return args
 
 
 def main(argv=None, out=None, err=None):
@@ -124,38 +108,19 @@ def main(argv=None, out=None, err=None):
     argv = list(sys.argv[1:] if argv is None else argv)
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
-    lang, global_lang = scan_language(argv)
+    set_language(requested_language(argv))
     try:
-        set_language(lang)
-    except ValueError as exc:
-        print(exc, file=err)
-        return 2
-    rest = _strip_global_lang(argv)
-    command = rest[0] if rest else None
-    missing = missing_instructor_part(command)
-    if missing is not None:
-        for line in both_languages(lambda: _("error: {message}").format(
-                message=unavailable_message(command, missing))):
-            print(line, file=err)
-        return 1
-    if command in DELEGATED:
-        return run_delegated(command, rest[1:], lang=lang, err=err)
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
+        args = parse(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
-    from course.data import DataError
-
+    set_language(getattr(args, "lang", None))
     try:
         return args.handler(args, out)
-    except (CLIError, DataError) as exc:
-        for line in error_lines(exc):
-            print(line, file=err)
+    except LocalizedError as exc:  # CLIError, DataError, TrainingConfigError, ...
+        say_error(exc, err)
         return getattr(exc, "exit_code", 1)
     except KeyboardInterrupt:
-        for line in both_languages(lambda: _("Interrupted.")):
-            print(line, file=err)
+        say_error(lambda: _("Interrupted."), err, prefix=False)
         return 130
 
 

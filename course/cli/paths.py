@@ -3,8 +3,8 @@
 مجلد المشروع الذي تعمل فيه أوامر سطر الأوامر.
 """
 
-from course.data.locate import project_root
 from course.i18n import _
+from course.project import project_root
 
 from .errors import CLIError
 
@@ -36,19 +36,21 @@ def missing_instructor_part(command):
     """What an instructor command lacks in this installation (``None`` when it can run).
 
     ``stubs`` and ``release`` need ``course.authoring`` and the project's ``solutions/``;
-    ``expected`` needs ``grader.build.expected``. A student bundle has none of them.
+    ``docs`` needs ``course.authoring`` and the project's ``docs/``; ``expected`` needs
+    ``grader.build.expected``. A student bundle has none of them.
 
     Returns
     -------
     str or None
         A module or folder name to show in the error.
     """
-    if command in ("stubs", "release"):
+    folders = {"stubs": "solutions", "release": "solutions", "docs": "docs"}
+    if command in folders:
         if not _module_present("course.authoring"):
             return "course.authoring"
         root = project_root()
-        if root is None or not (root / "solutions").is_dir():
-            return "solutions/"
+        if root is None or not (root / folders[command]).is_dir():
+            return folders[command] + "/"
         return None
     if command == "expected":
         return None if _module_present("grader.build.expected") else "grader.build.expected"

@@ -7,26 +7,12 @@ import os
 from pathlib import Path
 
 from course.i18n import _, current_language, isolate, ngettext
+from course.project import project_root
 
 from .errors import DataMissingError
 from .schema import ENV_VAR, SPLITS, filename
 
-# course/data/locate.py -> the checkout (or student bundle) root holding pyproject.toml.
-_PACKAGE_PARENT = Path(__file__).resolve().parents[2]
 DEFAULT_SUBDIR = Path("datasets") / "catvnoncat"
-
-
-def project_root():
-    """The folder holding ``pyproject.toml`` and ``course/`` (a checkout or a student bundle).
-
-    Returns
-    -------
-    pathlib.Path or None
-        ``None`` when the package is installed without its project folder (a plain wheel).
-    """
-    if (_PACKAGE_PARENT / "pyproject.toml").is_file() and (_PACKAGE_PARENT / "course").is_dir():
-        return _PACKAGE_PARENT
-    return None
 
 
 def default_data_dir():

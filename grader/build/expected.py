@@ -9,7 +9,8 @@ reference forward function's output at its point. Values use the sandbox's wire 
 (:mod:`grader.sandbox.protocol`): lossless, and decoded to exactly what a student's function
 would send back.
 
-``--check`` compares a fresh build with the stored files by content: structures, keys, shapes,
+``amiq expected`` (:mod:`course.cli.cmd_expected`) writes them; ``amiq expected --check``
+compares a fresh build with the stored files by content: structures, keys, shapes,
 dtypes and texts exactly, numbers within a relative tolerance of :data:`RTOL` (absolute
 :data:`ATOL` near zero), since BLAS and NumPy versions may change the last bits of long
 computations (the training runs).
@@ -187,44 +188,3 @@ def check(unit_ids=None):
     """``{unit id: [differences]}`` for every unit's stored expected data."""
     return {u: [d for ex in get_unit(u).exercises for d in stale(u, ex.name)]
             for u in (unit_ids or list(all_units()))}
-
-
-def main(argv=None):
-    """``amiq expected [--unit U] [--check]``: write, or check, the public expected data.
-
-    Returns
-    -------
-    int
-        0 on success; 1 when ``--check`` finds stale files.
-    """
-    import argparse
-
-    parser = argparse.ArgumentParser(
-        prog="amiq expected",
-        description="Generate the public checks' expected outputs from the reference. / "
-        "توليد المخرجات المتوقَّعة للفحوص العلنية من الحل المرجعي.")
-    parser.add_argument("--unit", help="one unit (default: all) / وحدة واحدة (الافتراضي: الكل)")
-    parser.add_argument("--check", action="store_true",
-                        help="only verify; exit 1 if a file is stale / تحقّق فقط")
-    args = parser.parse_args(argv)
-    unit_ids = [args.unit] if args.unit else list(all_units())
-    if args.check:
-        found = check(unit_ids)
-        lines = [d for diffs in found.values() for d in diffs]
-        for line in lines:
-            print(f"stale / قديم: {line}")
-        if lines:
-            print("run `amiq expected` to regenerate / شغّل `amiq expected` لإعادة التوليد")
-            return 1
-        print(f"expected data up to date (numbers within rtol {RTOL:g}) / البيانات محدَّثة")
-        return 0
-    for unit_id in unit_ids:
-        for path in write(unit_id):
-            print(f"wrote / كُتب: {path}")
-    return 0
-
-
-if __name__ == "__main__":
-    import sys
-
-    sys.exit(main())

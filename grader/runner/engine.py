@@ -13,7 +13,6 @@ from pathlib import Path
 import numpy as np
 
 from course import units
-from course.authoring.stubs import render_unit
 
 from .. import __version__
 from ..feedback import Message, N_
@@ -154,6 +153,9 @@ def layout_for(unit, hidden):
     reference = units.reference_dir(unit.id)
     if reference is not None:
         # The reference is the source of truth of the provided code (the stubs are made from it).
+        # Instructors only: a student bundle has neither solutions/ nor course.authoring.
+        from course.authoring.stubs import render_unit
+
         rendered = render_unit(reference.parent, unit.id)
         provided = {n: rendered[n] for n in names}
     else:

@@ -3,7 +3,10 @@
 فحص تمرين واحد من دفتر Jupyter وطباعة الملاحظات نفسها التي تظهر في الطرفية.
 """
 
-from course.i18n import resolve_language
+import sys
+
+from course.cli.output import say_error
+from course.i18n import in_language, resolve_language
 
 from ..report.text import render_text
 from .engine import GradingError, grade
@@ -23,11 +26,8 @@ def check_exercise(exercise_id=None, lang=None, submission=None):
     try:
         report = grade([exercise_id] if exercise_id else None, submission)
     except GradingError as error:
-        for message in error.messages:
-            print(message.render(lang))
-        other = "en" if lang == "ar" else "ar"
-        for message in error.messages:
-            print(message.render(other))
+        with in_language(lang):
+            say_error(error, sys.stdout, prefix=False)
         return None
     print(render_text(report, lang, color=False), end="")
     return report

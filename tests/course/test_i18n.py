@@ -1,20 +1,19 @@
-"""Bilingual errors: a message rendered in the current language, then the other one."""
+"""Localised errors render in whichever language is in use; ``in_language`` restores it."""
 
 from course import i18n
-from course.i18n import LocalizedError, _, both_languages, in_language
+from course.i18n import LocalizedError, _, in_language
 
 
-def test_localized_error_renders_both_languages_and_restores_the_language(lang):
+def test_localized_error_renders_in_the_language_in_use(lang):
     lang("en")
     error = LocalizedError(lambda: _("Interrupted."))
     assert str(error) == "Interrupted."
-    english, arabic = error.bilingual()
-    assert english == "Interrupted." and arabic != english and arabic.strip()
-    assert i18n.current_language() == "en"
     with in_language("ar"):
-        assert both_languages(lambda: _("Interrupted."))[::-1] == [english, arabic]
-    assert i18n.current_language() == "en"
+        arabic = error.render()
+    assert arabic != "Interrupted." and arabic.strip()
+    assert i18n.current_language() == "en" and error.render() == "Interrupted."
 
 
-def test_plain_text_error_is_shown_once():
-    assert LocalizedError("as is").bilingual() == ["as is"]
+def test_plain_text_error_has_no_renderer():
+    error = LocalizedError("as is")
+    assert str(error) == "as is" and error.render is None

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from course.authoring.release import bundle_problems, solution_only_lines
+from course.authoring.release import bundle_problems, published_lines, solution_only_lines
 from course.authoring.stubs import render_unit
-from course.catalog import EXERCISES
+from course.units import all_units, get_unit
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -25,7 +25,7 @@ def bundle(tmp_path_factory):
 
 
 def test_bundle_has_no_instructor_material(bundle):
-    assert bundle_problems(bundle, ROOT / "solutions") == []
+    assert bundle_problems(bundle, ROOT / "solutions", published_lines(ROOT / "course", ["c1w4"])) == []
     assert not (bundle / "solutions").exists()
     assert not (bundle / "grader" / "hidden").exists() and not (bundle / "grader/build").exists()
     assert not list(bundle.rglob("*.h5"))
@@ -52,12 +52,21 @@ def test_solution_code_lines_are_found_only_in_regions():
 def test_bundle_has_fresh_stubs_readme_pyproject_and_data_notes(bundle):
     for name, text in render_unit(ROOT / "solutions", "c1w4").items():
         assert (bundle / "course/c1w4" / name).read_text(encoding="utf-8") == text
-    assert (bundle / "grader" / "cli.py").is_file()
+    assert (bundle / "grader" / "cli.py").is_file() and (bundle / "course/cli/cmd_grade.py").is_file()
     assert "amiq grade" in (bundle / "README.md").read_text()
     pyproject = (bundle / "pyproject.toml").read_text()
     assert 'include = ["course*", "grader*"]' in pyproject and "solutions" not in pyproject
     assert (bundle / "datasets/SHA256SUMS").is_file()
     assert (bundle / "course/locale/ar/LC_MESSAGES").is_dir()
+
+
+def test_published_example_lines_are_not_leaks(tmp_path):
+    line = "AL, caches = L_model_forward(X, parameters)"
+    assert line in solution_only_lines(ROOT / "solutions")  # inside L_layer_model's solution
+    assert line in published_lines(ROOT / "course", ["c1w4"])  # and in an example
+    (tmp_path / "notes.py").write_text(f"    {line}\n")
+    assert bundle_problems(tmp_path, ROOT / "solutions") != []
+    assert bundle_problems(tmp_path, ROOT / "solutions", {line}) == []
 
 
 def test_leak_detection_finds_planted_material(tmp_path):
@@ -96,36 +105,71 @@ def test_arabic_error_for_non_empty_target(amiq, tmp_path):
     assert result.code == 1 and "ليس فارغًا" in result.err
 
 
+def _run_in_bundle(bundle, *argv, cwd=None):
+    # Run from the bundle with the instructor's packages made unimportable, as on a student's
+    # machine (an editable install of this checkout would otherwise still expose them).
+    code = ("import sys; sys.modules.update(dict.fromkeys(('solutions', 'course.authoring', "
+            "'grader.build'))); from course.cli.main import main; sys.exit(main(sys.argv[1:]))")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "AMIQ_LANG")}
+    return subprocess.run([sys.executable, "-c", code, *argv], cwd=cwd or bundle, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
 def test_bundle_stubs_grade_to_zero_without_solutions(bundle, tmp_path):
-    if not (ROOT / "grader" / "cli.py").is_file():
-        pytest.skip("grader.cli (the grader engine) is not there yet")
-    # Run from the bundle with `solutions` made unimportable, as on a student's machine (an
-    # editable install of this checkout would otherwise still expose it).
-    code = ("import sys; sys.modules['solutions'] = None; "
-            "from course.cli.main import main; sys.exit(main(sys.argv[1:]))")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     report_path = tmp_path / "report.json"
-    proc = subprocess.run(
-        [sys.executable, "-c", code, "--lang", "en", "grade", "--format", "json",
-         "--submission", str(bundle / "course" / "c1w4"), "--output", str(report_path)],
-        cwd=bundle, env=env, capture_output=True, text=True, timeout=300,
-    )
+    proc = _run_in_bundle(bundle, "--lang", "en", "grade", "--format", "json", "--submission",
+                          str(bundle / "course" / "c1w4"), "--output", str(report_path))
     assert report_path.is_file(), proc.stderr
     report = json.loads(report_path.read_text())
     assert report["score"] == 0 and report["max_score"] > 0
-    assert [e["id"] for e in report["exercises"]] == [e.id for e in EXERCISES]
+    assert [e["id"] for e in report["exercises"]] == [e.id for e in get_unit("c1w4").exercises]
     assert {e["status"] for e in report["exercises"]} == {"not_attempted"}
+    assert report["hidden_pending"] > 0  # students are told how many hidden checks exist
     assert proc.returncode == 1
 
 
-def test_bundle_ships_the_hidden_check_count(bundle):
-    from course.authoring.release import hidden_check_counts
+def test_bundle_lists_its_units_and_hides_instructor_commands(bundle):
+    units = _run_in_bundle(bundle, "--lang", "en", "units")
+    assert units.returncode == 0, units.stderr
+    assert "c1w4.linear_forward" in units.stdout
+    listing = _run_in_bundle(bundle, "--lang", "en", "--help").stdout
+    assert "    grade " in listing and "    units " in listing
+    for command in ("stubs", "release", "expected", "docs"):
+        assert f"    {command} " not in listing
+    refused = _run_in_bundle(bundle, "--lang", "en", "expected", "--check")
+    assert refused.returncode == 1 and "is not available" in refused.stderr
+    assert "غير متاح" in refused.stderr
 
-    data = json.loads((bundle / "grader/public/c1w4/hidden_checks.json").read_text("utf-8"))
-    counts = hidden_check_counts(ROOT / "grader", "c1w4")
-    assert data["by_exercise"] == counts and data["count"] == sum(counts.values())
-    # every graded exercise has hidden checks in this checkout
-    assert data["count"] >= len([ex for ex in EXERCISES if ex.unit == "c1w4"]) > 0
+
+def test_unit_without_reference_is_refused(amiq, tmp_path, second_unit):
+    refused = amiq("--lang", "en", "release", tmp_path / "toy", "--unit", second_unit)
+    assert refused.code == 1 and f"No reference solutions for unit {second_unit}" in refused.err
+    assert not (tmp_path / "toy").exists()
+
+
+def test_one_unit_bundle_leaves_the_other_units_out(tmp_path, second_unit):
+    import shutil
+
+    from course.authoring.release import build_release
+
+    # A checkout whose course/ holds a second installed unit beside c1w4.
+    checkout = tmp_path / "checkout"
+    for name in ("course", "grader", "solutions"):
+        shutil.copytree(ROOT / name, checkout / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copy(ROOT / "pyproject.toml", checkout / "pyproject.toml")
+    shutil.copytree(tmp_path / "course" / second_unit, checkout / "course" / second_unit)
+    out, _backup, shipped = build_release(tmp_path / "one", checkout, unit_ids=["c1w4"])
+    assert shipped == ["c1w4"]
+    assert (out / "course/c1w4/step_by_step.py").is_file()
+    assert not (out / "course" / second_unit).exists()
+    assert "c1w4" in (out / "README.md").read_text() and second_unit not in (
+        out / "README.md").read_text()
+
+
+def test_every_installed_unit_is_shipped_by_default(bundle):
+    shipped = {p.name for p in (bundle / "course").iterdir() if (p / "unit.py").is_file()}
+    assert shipped == set(all_units())
 
 
 def test_bundle_packages_the_glossary_and_explains_notebooks_and_lessons(bundle):
@@ -135,4 +179,4 @@ def test_bundle_packages_the_glossary_and_explains_notebooks_and_lessons(bundle)
         package_data = tomllib.load(fh)["tool"]["setuptools"]["package-data"]["*"]
     assert "*.csv" in package_data and (bundle / "course/glossary.csv").is_file()
     readme = (bundle / "README.md").read_text(encoding="utf-8")
-    assert 'grader.check("' in readme and "mkdocs serve -f docs/mkdocs.yml" in readme
+    assert 'grader.check("' in readme and "amiq units" in readme

@@ -42,10 +42,36 @@ def test_regenerate_backs_up_the_students_file(amiq, tree):
 
 @pytest.mark.parametrize("lang, expected", [("en", "No reference solutions"),
                                             ("ar", "لا حلول مرجعية")])
-def test_unknown_unit_is_a_translated_error(amiq, tree, lang, expected):
-    result = amiq("--lang", lang, "stubs", "--unit", "zz", "--solutions-dir", tree / "solutions",
-                  "--course-dir", tree / "course")
+def test_an_installed_unit_without_reference_is_a_translated_error(amiq, tree, lang, expected):
+    result = amiq("--lang", lang, "stubs", "--unit", "c1w4", "--solutions-dir",
+                  tree / "solutions", "--course-dir", tree / "course")
     assert result.code == 1 and expected in result.err
+
+
+def test_a_unit_neither_installed_nor_in_the_solutions_folder_is_unknown(amiq, tree):
+    result = amiq("--lang", "en", "stubs", "--unit", "zz", "--solutions-dir", tree / "solutions",
+                  "--course-dir", tree / "course")
+    assert result.code == 2 and "Unknown unit zz" in result.err and "خطأ" in result.err
+
+
+def test_default_is_every_installed_unit_with_a_reference(amiq, tree):
+    # The tree's u1 is not installed (no manifest) and c1w4 has no reference there.
+    result = amiq("--lang", "en", "stubs", "--check", "--solutions-dir", tree / "solutions",
+                  "--course-dir", tree / "course")
+    assert result.code == 1 and "No installed unit has reference solutions in" in result.err
+    assert "The stubs of c1w4 are up to date." in amiq("--lang", "en", "stubs", "--check").out
+
+
+def test_several_units_in_one_run(amiq, tree):
+    (tree / "solutions/u2").mkdir()
+    (tree / "solutions/u2/ex2.py").write_text(REFERENCE)
+    result = amiq("--lang", "en", "stubs", "--unit", "u1", "--unit", "u2", "--solutions-dir",
+                  tree / "solutions", "--course-dir", tree / "course")
+    assert result.code == 0
+    assert (tree / "course/u1/ex.py").is_file() and (tree / "course/u2/ex2.py").is_file()
+    check = amiq("--lang", "en", "stubs", "--check", "--unit", "u1", "--unit", "u2",
+                 "--solutions-dir", tree / "solutions", "--course-dir", tree / "course")
+    assert check.code == 0 and check.out.count("are up to date") == 2
 
 
 def test_malformed_markers_are_reported_without_traceback(amiq, tree):

@@ -1,0 +1,159 @@
+"""``amiq grade`` (also ``python -m grader``): grade a submission and print or write the report.
+
+الأمر ``amiq grade``: يصحّح الحلّ ويطبع التقرير أو يكتبه في ملف.
+
+Exit status: 0 when every check that ran passed, 1 when some did not, 2 for bad input (unknown
+unit or exercise, unusable folder, ``--hidden`` without the reference), 3 when the sandbox could
+not start. The exit status and output of the student's code play no part in any of these.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+from course.i18n import _, current_language, isolate
+
+from .errors import CLIError
+from .parser import positive_float
+from .unit_option import add_unit_option
+
+BAD_INPUT_EXIT = 2
+SANDBOX_EXIT = 3
+
+
+def add_parser(subparsers):
+    from grader.report import FORMATS  # a light module: the formats' names only
+
+    p = subparsers.add_parser(
+        "grade",
+        help=_("grade exercises in a sandbox and report in Arabic or English"),
+        description=_(
+            "Grade exercises in a sandbox and report in Arabic or English. Exercise ids are "
+            "qualified (c1w4.linear_forward); a bare name (linear_forward) is accepted where "
+            "only one unit defines it. Exit status: 0 all checks passed, 1 some did not, 2 bad "
+            "input, 3 the sandbox could not start."
+        ),
+    )
+    p.add_argument("exercises", nargs="*", metavar="EXERCISE",
+                   help=_("exercise ids (default: every exercise of the unit)"))
+    add_unit_option(p)
+    p.add_argument("--submission", metavar="DIR",
+                   help=_("folder holding the module files (default: course/<unit>)"))
+    p.add_argument("--hidden", action="store_true",
+                   help=_("also run the hidden checks (instructors)"))
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help=_("report format (default: %(default)s)"))
+    p.add_argument("--output", metavar="FILE", help=_("write the report to this file"))
+    p.add_argument("--seed", type=int,
+                   help=_("seed of the random cases (default: $AMIQ_GRADER_SEED, else a fixed "
+                          "seed)"))
+    p.add_argument("--timeout", type=positive_float, default=None, metavar="SECONDS",
+                   help=_("wall-time limit of one call, in seconds"))
+    p.add_argument("--no-color", action="store_true", help=_("no ANSI colours"))
+    p.add_argument("--class", dest="class_dir", metavar="DIR",
+                   help=_("grade every subfolder of DIR (one per student) into a CSV"))
+    p.set_defaults(handler=run)
+
+
+def _bad_input(exc):
+    """A ``GradingError`` as the command's error (exit status 2)."""
+    return CLIError.wrap(exc, BAD_INPUT_EXIT)
+
+
+def _limits(args):
+    from grader.sandbox.client import Limits
+
+    limits = Limits()
+    if args.timeout is not None:
+        limits.timeout = args.timeout
+    return limits
+
+
+def _check_output(args):
+    if args.output:
+        parent = Path(args.output).parent
+        if str(parent) and not parent.is_dir():
+            raise CLIError(lambda: _("The folder of the output file {path} does not exist.")
+                           .format(path=isolate(parent)), BAD_INPUT_EXIT)
+
+
+def grade_class(args, out):
+    """``--class DIR``: one CSV row per student folder (errors are rows too, never fatal)."""
+    import csv
+    import io
+
+    from course.fileio import write_text_atomic
+    from grader.runner.engine import GradingError, choose, grade
+
+    root = Path(args.class_dir)
+    if not root.is_dir() or args.submission:
+        raise CLIError(lambda: _("--class needs an existing folder of submission folders (and "
+                                 "no --submission)."), BAD_INPUT_EXIT)
+    try:
+        _unit, exercises = choose(args.exercises, args.unit)
+    except GradingError as exc:
+        raise _bad_input(exc) from None
+    lang = current_language()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["submission", "score", "max_score", *[ex.id for ex in exercises], "error"])
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        try:
+            report = grade([ex.id for ex in exercises], folder, hidden=args.hidden,
+                           seed=args.seed, limits=_limits(args))
+        except GradingError as exc:
+            writer.writerow([folder.name, "", "", *[""] * len(exercises),
+                             " ".join(m.render(lang) for m in exc.messages)])
+            continue
+        scores = {ex.id: f"{ex.score:g}" for ex in report.exercises}
+        writer.writerow([folder.name, f"{report.score:g}", f"{report.max_score:g}",
+                         *[scores.get(ex.id, "") for ex in exercises], ""])
+    if args.output:
+        write_text_atomic(args.output, buffer.getvalue())
+    else:
+        out.write(buffer.getvalue())
+    return 0
+
+
+def run(args, out):
+    _check_output(args)
+    if args.class_dir:
+        return grade_class(args, out)
+
+    from grader.sandbox.zygote import SandboxError, Zygote
+
+    # Start the sandbox's interpreter first: it imports numpy while this process does too.
+    try:
+        zygote = Zygote().start()
+    except OSError as exc:
+        raise CLIError(lambda exc=exc: _("The sandbox could not start: {error}").format(
+            error=isolate(exc)), SANDBOX_EXIT) from None
+    from grader.report import render
+    from grader.runner.engine import GradingError, grade
+
+    try:
+        report = grade(args.exercises, args.submission, unit=args.unit, hidden=args.hidden,
+                       seed=args.seed, limits=_limits(args), zygote=zygote)
+    except GradingError as exc:
+        raise _bad_input(exc) from None
+    except SandboxError as exc:
+        raise CLIError(lambda exc=exc: _("The sandbox could not start: {error}").format(
+            error=isolate(exc)), SANDBOX_EXIT) from None
+
+    lang = current_language()
+    to_terminal = not args.output and hasattr(out, "isatty") and out.isatty()
+    color = (args.format == "text" and to_terminal and not args.no_color
+             and "NO_COLOR" not in os.environ)
+    text = render(report, args.format, lang, color=color)
+    if args.output:
+        from course.fileio import write_text_atomic
+
+        write_text_atomic(args.output, text)
+        if args.format != "text":
+            from grader.report.text import summary_lines
+
+            print("\n".join(summary_lines(report, lang)), file=sys.stderr)
+    else:
+        out.write(text)
+        out.flush()
+    return 0 if report.all_passed else 1
