@@ -13,7 +13,6 @@ from pathlib import Path
 import numpy as np
 
 from course import units
-from course.authoring.stubs import render_unit
 
 from .. import __version__
 from ..feedback import Message, N_
@@ -153,6 +152,9 @@ def layout_for(unit, hidden):
     solutions = find_package_dir("solutions")
     if solutions is not None and (solutions / unit.id).is_dir():
         # The reference is the source of truth of the provided code (the stubs are made from it).
+        # Imported here: the stub generator is an authoring tool, not in the student bundle.
+        from course.authoring.stubs import render_unit
+
         rendered = render_unit(solutions, unit.id)
         provided = {n: rendered[n] for n in names}
     else:
