@@ -63,8 +63,25 @@ def resolve_seed(seed=None):
 # ------------------------------------------------------------------------------ choosing
 
 
+class _LocalizedText(Message):
+    """A :class:`course.i18n.LocalizedError`'s message, rendered in the language asked for
+    (its text is built with ``_``, so rendering it once would fix one language for both)."""
+
+    def __init__(self, error):
+        super().__init__("{error}", error=str(error))
+        self.error = error
+
+    def render(self, lang=None):
+        from course.i18n import in_language, resolve_language
+
+        if getattr(self.error, "render", None) is None:
+            return str(self.error)
+        with in_language(resolve_language(lang)):
+            return str(self.error.render())
+
+
 def _unit_error(error):
-    return GradingError(Message(N_("{error}"), error=str(error)))
+    return GradingError(_LocalizedText(error))
 
 
 def units_in_folder(directory):
