@@ -22,7 +22,7 @@ import pytest
 from course.c1w4.grading.checks import CHECKS
 from course.c1w4.grading.mistakes import MISTAKES
 from grader.build import inprocess, submissions
-from grader_test_support import NAMES, UNIT, replaced
+from grader_test_support import NAMES, replaced
 from solutions.c1w4.grading.mutants import MUTANTS
 
 INTERNAL = "The check itself failed"  # the msgid start of a grader bug's message
@@ -339,60 +339,3 @@ def test_odd_return_values_fail_with_feedback(kind):
     for outcome in report.outcomes:
         if outcome.status == "failed":
             assert outcome.message.render("en") and outcome.message.render("ar")
-
-
-# ------------------------------------------------------------------------------ forward/backward
-
-
-def _forward_and_backward(forward_mistake, backward_mistake=None):
-    """The reference with one forward mistake and, optionally, one backward mistake."""
-    from grader.sources import HiddenData
-
-    sources = submissions.mutant_sources(forward_mistake)
-    if backward_mistake:
-        name = backward_mistake.split(".")[0]
-        code = HiddenData("c1w4").mutants(name)[backward_mistake].mutant_source
-        sources = submissions.with_function(sources, name, code)
-    return sources
-
-
-@pytest.mark.parametrize("forward_mistake, backward", [
-    ("linear_forward.bias_multiplied", "linear_backward"),
-    ("linear_forward.z_transposed", "linear_backward"),
-    ("linear_forward.bias_multiplied", "linear_activation_backward"),
-    ("linear_activation_forward.swapped", "linear_activation_backward"),
-    ("L_model_forward.sigmoid_hidden", "L_model_backward"),
-])
-def test_a_right_backward_passes_its_gradient_checks_with_a_wrong_forward(forward_mistake,
-                                                                          backward):
-    report = inprocess.run_checks(_forward_and_backward(forward_mistake), [backward])
-    failed = [_describe(o) for o in report.outcomes if o.status != "passed"]
-    assert not failed, "\n".join(failed)
-
-
-@pytest.mark.parametrize("hidden", [False, True], ids=["public", "hidden"])
-def test_a_wrong_backward_with_a_wrong_forward_is_graded_against_the_expected_forward(hidden):
-    sources = _forward_and_backward("linear_forward.bias_multiplied",
-                                    "linear_backward.db_no_1_over_m")
-    report = inprocess.run_checks(sources, ["linear_backward"], hidden=hidden)
-    (outcome,) = [o for o in report.outcomes if o.id == "c1w4.linear_backward/public/gradient"]
-    assert outcome.status == "failed"
-    text = outcome.message.render("en")
-    assert text.startswith("db does not match the numerical gradient of the expected "
-                           "linear_forward"), text
-    notes = [d.render("en") for d in outcome.details]
-    assert any(n.startswith("Your linear_forward is wrong, so this check used the expected "
-                            "forward output instead") for n in notes), notes
-    assert outcome.mistake.id == "linear_backward.db_no_1_over_m"
-    if hidden:  # the hidden gradient check uses the reference forward function anyway
-        (hidden_check,) = [o for o in report.outcomes
-                           if o.id == "c1w4.linear_backward/hidden/gradient"]
-        assert "of the reference linear_forward" in hidden_check.message.render("en")
-
-
-def test_an_unattempted_forward_does_not_block_the_backward_gradient_check():
-    sources = submissions.with_function(
-        submissions.reference_sources(), "linear_forward",
-        'def linear_forward(A, W, b):\n    raise NotImplementedError("not attempted yet")\n')
-    report = inprocess.run_checks(sources, ["linear_backward"])
-    assert report.score("linear_backward") == report.max_score("linear_backward") == 10
