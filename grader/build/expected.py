@@ -205,6 +205,13 @@ def main(argv=None):
     parser.add_argument("--check", action="store_true",
                         help="only verify; exit 1 if a file is stale / تحقّق فقط")
     args = parser.parse_args(argv)
+    if args.unit:
+        from course.units import UnitError
+
+        try:
+            get_unit(args.unit)
+        except UnitError as error:
+            parser.error(" / ".join(error.bilingual()))  # exits with status 2
     unit_ids = [args.unit] if args.unit else list(all_units())
     if args.check:
         found = check(unit_ids)
