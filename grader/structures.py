@@ -92,11 +92,14 @@ class Number(Structure):
                                       name=name, got=int(got), expected=int(expected)))
             return
         try:
-            check_scalar(got, expected, name, values=values)
-        except Failure as failure:
-            if self.requirement and not failure.details:
-                raise Failure(failure.message, details=(Message(self.requirement),)) from None
+            check_scalar(got, expected, name, values=False)
+        except Failure as failure:  # the type is wrong: quote the convention
+            if self.requirement:
+                raise Failure(failure.message,
+                              details=failure.details + (Message(self.requirement),)) from None
             raise
+        if values:
+            check_scalar(got, expected, name)
 
 
 class Seq(Structure):

@@ -1,7 +1,8 @@
 """Project-wide test set-up: the import path, the slow-test switch and the data fixtures.
 
 * The repository root goes first on ``sys.path`` so ``course``, ``solutions`` and ``grader`` import
-  from this checkout even without ``pip install -e .``.
+  from this checkout even without ``pip install -e .``; ``tests/grader`` follows, for the shared
+  grader test helpers.
 * ``@pytest.mark.slow`` tests (full-length training runs) are skipped unless ``--run-slow`` is
   given, the ``-m`` expression selects them, or ``CI`` / ``AMIQ_RUN_SLOW`` is set.
 * ``real_data_dir`` gives the folder with the course's two HDF5 files: ``$AMIQ_DATA_DIR``, else
@@ -21,6 +22,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+# The grader tests' helpers (grader_test_support, report_fixtures) are plain modules there; tests
+# in other folders (tests/course/c1w4/grading/, tests/grader/judging/...) import them too.
+GRADER_TESTS = str(ROOT / "tests" / "grader")
+if GRADER_TESTS not in sys.path:
+    sys.path.insert(1, GRADER_TESTS)
 
 SHARED_DATA_DIR = ROOT.parent / "shared" / "datasets" / "catvnoncat"
 

@@ -33,6 +33,9 @@ EXCLUDED_NAMES = {"__pycache__", ".amiq-backups", ".pytest_cache", ".DS_Store"}
 EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".h5", ".hdf5", ".mo"}
 COURSE_EXCLUDED_DIRS = {"authoring"}  # instructor tools: stub generator, release, page outputs
 GRADER_EXCLUDED_DIRS = {"build"}  # the expected-output builder and in-process runner
+# The exercise pages' examples are input of the docs tool only (their output is on the
+# pages); they quote calls that are also lines of the models' solutions.
+GRADING_EXCLUDED_FILES = {"examples.py"}
 PROTECTED_DIRS = ("course", "grader", "solutions", "tests", "docs", "datasets", ".git")
 
 
@@ -50,6 +53,8 @@ def _ignore(excluded_dirs, top):
             if name in EXCLUDED_NAMES or Path(name).suffix in EXCLUDED_SUFFIXES:
                 skipped.add(name)
             elif name in excluded_dirs and Path(folder) == top:
+                skipped.add(name)
+            elif name in GRADING_EXCLUDED_FILES and top.name == "grading":
                 skipped.add(name)
         return skipped
 

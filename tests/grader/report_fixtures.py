@@ -1,15 +1,24 @@
-"""Hand-built reports for the report-format tests (no grading needed)."""
+"""Hand-built reports for the report-format tests (no grading needed).
 
-from course import catalog
+The exercises are the real ones of unit c1w4 (:mod:`course.units`); check ids are qualified
+(``c1w4.linear_forward/public/values``) and a check's name is its kind, as the engine makes them.
+"""
+
+from course.units import get_unit
 from grader.feedback import Message, Mistake
 from grader.runner.results import CheckResult, ExerciseResult, Report
 
+UNIT = get_unit("c1w4")
+SEED = 424242  # a recognisable seed: no report format may show it
+ISOLATION = "namespaces"
 
-def _check(exercise, name, status, visibility="public", points=2.0, **kwargs):
+
+def _check(exercise, kind, status, visibility="public", points=2.0, **kwargs):
+    ex = UNIT.exercise(exercise)
     result = CheckResult(
-        id=f"{exercise}/{visibility}/{name}",
-        exercise=exercise,
-        name=name,
+        id=f"{ex.id}/{visibility}/{kind}",
+        exercise=ex.name,
+        name=kind,
         visibility=visibility,
         title=Message("Z has the right values"),
         points=points,
@@ -20,9 +29,11 @@ def _check(exercise, name, status, visibility="public", points=2.0, **kwargs):
     return result
 
 
-def make_report(mode="public", hidden_pending=5, statuses=None):
-    """linear_forward: one passed, one failed with a mistake; compute_cost: not attempted."""
-    ex = {e.id: e for e in catalog.EXERCISES}
+def make_report(mode="public", hidden_pending=5, statuses=None, isolation=ISOLATION):
+    """linear_forward: one passed, one failed with a mistake; compute_cost: not attempted.
+
+    In hidden mode linear_forward also has a hidden check that timed out.
+    """
     mistake = Mistake(
         "linear_forward.transposed",
         Message("W was transposed."),
@@ -30,29 +41,29 @@ def make_report(mode="public", hidden_pending=5, statuses=None):
     )
     statuses = statuses or ("passed", "failed")
     lf = ExerciseResult(
-        ex["linear_forward"],
+        UNIT.exercise("linear_forward"),
         [
-            _check("linear_forward", "check_shapes", statuses[0]),
+            _check("linear_forward", "values", statuses[0]),
             (
                 _check(
                     "linear_forward",
-                    "check_values",
+                    "gradient",
                     statuses[1],
                     message=Message("Z has shape {shape}.", shape=(12288, 209)),
                     details=[Message("max error {err}", err=0.5)],
                     mistake=mistake,
                 )
                 if statuses[1] != "passed"
-                else _check("linear_forward", "check_values", "passed")
+                else _check("linear_forward", "gradient", "passed")
             ),
         ],
     )
     cc = ExerciseResult(
-        ex["compute_cost"],
+        UNIT.exercise("compute_cost"),
         [
             _check(
                 "compute_cost",
-                "check_value",
+                "values",
                 "not_attempted",
                 message=Message("{function} is not attempted yet.", function="compute_cost"),
             ),
@@ -62,7 +73,7 @@ def make_report(mode="public", hidden_pending=5, statuses=None):
         lf.checks.append(
             _check(
                 "linear_forward",
-                "check_hidden",
+                "values",
                 "timeout",
                 visibility="hidden",
                 message=Message("timed out"),
@@ -70,25 +81,26 @@ def make_report(mode="public", hidden_pending=5, statuses=None):
         )
     return Report(
         unit="c1w4",
-        seed=42,
+        seed=SEED,
         mode=mode,
         exercises=[lf, cc],
         hidden_pending=None if mode == "hidden" else hidden_pending,
         submission="/tmp/s",
-        isolation="namespaces",
-        versions={"numpy": "x"},
+        isolation=isolation,
+        versions={"numpy": "x", "isolation": isolation},
         seconds=0.5,
     )
 
 
 def all_passed_report(hidden_pending=5):
-    ex = {e.id: e for e in catalog.EXERCISES}
-    lf = ExerciseResult(ex["linear_forward"], [_check("linear_forward", "check_shapes", "passed")])
+    lf = ExerciseResult(UNIT.exercise("linear_forward"),
+                        [_check("linear_forward", "values", "passed")])
     return Report(
         unit="c1w4",
-        seed=42,
+        seed=SEED,
         mode="public",
         exercises=[lf],
         hidden_pending=hidden_pending,
         submission="/tmp/s",
+        isolation=ISOLATION,
     )

@@ -16,18 +16,29 @@ from grader.feedback import Failure
 ROOT = Path(__file__).resolve().parents[2]
 PO = ROOT / "course" / "locale" / "ar" / "LC_MESSAGES" / "grader_checks.po"
 KEYWORDS = {**DEFAULT_KEYWORDS, "Message": (1,), "Plural": (1, 2)}
-# The modules whose messages grader_checks.po translates.
-MINE = ("compare.py", "gradcheck.py", "mistakes.py", "public/", "hidden/", "build/", "cases/")
+# The modules whose messages grader_checks.po translates: the generic checking code of grader/
+# and every unit's grading declarations (course/<unit>/grading/).
+MINE = ("grader/compare.py", "grader/gradcheck.py", "grader/declare.py", "grader/structures.py",
+        "grader/judging/", "grader/cases.py", "grader/sources.py", "grader/mutate.py",
+        "grader/plan.py", "grader/build/")
 
 
 def _extracted():
     found = {}
-    for filename, _line, message, _c, _ctx in extract_from_dir(
-        ROOT / "grader", method_map=[("**.py", "python")], keywords=KEYWORDS
-    ):
-        if filename.startswith(MINE):
-            found[message if isinstance(message, str) else tuple(message)] = filename
+    for folder in ("grader", "course"):
+        for filename, _line, message, _c, _ctx in extract_from_dir(
+            ROOT / folder, method_map=[("**.py", "python")], keywords=KEYWORDS
+        ):
+            path = f"{folder}/{filename}"
+            if path.startswith(MINE) or "/grading/" in path:
+                found[message if isinstance(message, str) else tuple(message)] = path
     return found
+
+
+def test_the_extraction_sees_the_checks_and_the_units_grading_messages():
+    sources = set(_extracted().values())
+    assert {"grader/compare.py", "grader/structures.py", "grader/judging/common.py",
+            "course/c1w4/grading/mistakes.py", "course/c1w4/grading/checks.py"} <= sources
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import sys
 import numpy as np
 import pytest
 
-from grader.sandbox.client import Sandbox, Submission, read_submission
-from grader_test_support import ROOT, write_submission
+from grader.sandbox.client import Submission
+from grader_test_support import ROOT, open_sandbox, write_submission
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="namespaces and uid switch need root")
 
@@ -25,7 +25,8 @@ def linear_forward(A, W, b):
     return {{
         "uid": os.getuid(),
         "solutions": _try(lambda: open({str(ROOT / "solutions" / "c1w4" / "step_by_step.py")!r}).read()),
-        "hidden": _try(lambda: os.listdir({str(ROOT / "grader" / "hidden")!r})),
+        "hidden": _try(lambda: os.listdir({str(ROOT / "solutions" / "c1w4" / "grading")!r})),
+        "key": _try(lambda: open({str(ROOT / "solutions" / ".grader-key")!r}).read()),
         "git": _try(lambda: os.listdir({str(ROOT / ".git")!r})),
         "repo": _try(lambda: os.listdir({str(ROOT)!r})),
         "root_home": _try(lambda: os.listdir("/root")),
@@ -42,8 +43,11 @@ def linear_forward(A, W, b):
 
 @pytest.fixture(scope="module")
 def probe(tmp_path_factory):
+    from grader.keys import grader_key
+
+    grader_key()  # the key file exists, as after any hidden run: the probe must not read it
     folder = write_submission(tmp_path_factory.mktemp("sub"), step_extra=PROBE)
-    box = Sandbox(read_submission(folder))
+    box = open_sandbox(folder)
     try:
         assert box.isolation == "namespaces", box.zygote.problems
         sub = Submission(box, "linear_forward", "public", 0)
@@ -56,7 +60,7 @@ def test_runs_as_an_unprivileged_uid(probe):
     assert probe["uid"] >= 1_000_000
 
 
-@pytest.mark.parametrize("what", ["solutions", "hidden", "git"])
+@pytest.mark.parametrize("what", ["solutions", "hidden", "key", "git"])
 def test_secrets_are_invisible(probe, what):
     assert probe[what].startswith("denied") or probe[what] == "ok:[]", probe[what]
 

@@ -105,11 +105,16 @@ def _L_layer_model(rng):
 
 
 def _predict(rng):
-    dims = distinct(rng, int(rng.integers(2, 4))) + [1]
-    m = int(rng.integers(10, 16))
-    X = normal(rng, dims[0], m)
-    X[:, int(rng.integers(0, m))] = 0.0  # an exact 0.5 tie
-    return [Case("random", (X, labels(rng, m), params(rng, dims, scaled=False, zero_bias=True)))]
+    for _ in range(50):
+        dims = distinct(rng, int(rng.integers(2, 4))) + [1]
+        m = int(rng.integers(10, 16))
+        X = normal(rng, dims[0], m)
+        X[:, int(rng.integers(0, m))] = 0.0  # an exact 0.5 tie
+        p = params(rng, dims, scaled=False, zero_bias=True)
+        predicted = forward_pass(X, p)[0] > 0.5
+        if predicted.any():  # all-zero labels would let np.zeros((1, m)) pass
+            return [Case("random", (X, labels(rng, m), p))]
+    raise RuntimeError("no predict case with both labels")
 
 
 def _gradient_layer(rng, activations):

@@ -1,4 +1,9 @@
-"""``amiq release``: a student bundle without reference, hidden checks or data; it still grades."""
+"""``amiq release``: a student bundle without reference, hidden checks or data; it still grades.
+
+Grading inside the bundle runs in a fresh interpreter started with ``-S``: no ``.pth`` file is
+read, so this checkout's editable install cannot stand in for files the bundle lacks (only the
+environment's site-packages, for NumPy and pytest, is put on the path).
+"""
 
 import json
 import os
@@ -13,6 +18,7 @@ from course.authoring.stubs import render_unit
 from course.units import all_units, get_unit
 
 ROOT = Path(__file__).resolve().parents[3]
+EXERCISES = get_unit("c1w4").exercises
 
 
 @pytest.fixture(scope="module")
@@ -27,14 +33,31 @@ def bundle(tmp_path_factory):
 def test_bundle_has_no_instructor_material(bundle):
     assert bundle_problems(bundle, ROOT / "solutions", published_lines(ROOT / "course", ["c1w4"])) == []
     assert not (bundle / "solutions").exists()
-    assert not (bundle / "grader" / "hidden").exists() and not (bundle / "grader/build").exists()
-    assert not list(bundle.rglob("*.h5"))
+    assert not (bundle / "grader/build").exists() and not (bundle / "course/authoring").exists()
+    assert not list(bundle.rglob(".grader-key")) and not list(bundle.rglob("*.h5"))
+    assert not list(bundle.rglob("hidden_cases.py")) and not list(bundle.rglob("mutants.py"))
     marker_lines = [
         path for path in bundle.rglob("*") if path.is_file() and path.suffix in (".py", ".toml")
         and any(line.strip().startswith(("# BEGIN SOLUTION", "# END SOLUTION"))
                 for line in path.read_text(encoding="utf-8").splitlines())
     ]
     assert marker_lines == []
+
+
+def test_bundle_has_the_public_grading_material_of_each_unit(bundle):
+    grading = bundle / "course" / "c1w4" / "grading"
+    for name in ("__init__.py", "checks.py", "cases.py", "mistakes.py", "gradients.py",
+                 "hints.py"):
+        assert (grading / name).read_text() == (ROOT / "course/c1w4/grading" / name).read_text()
+    stored = sorted(p.name for p in (grading / "expected").glob("*.json"))
+    assert stored == sorted(f"{ex.name}.json" for ex in EXERCISES)
+    assert (bundle / "course/c1w4/unit.py").is_file() and (bundle / "course/units.py").is_file()
+    # The pages' examples are input of the docs tool only; they quote solution lines.
+    assert not (grading / "examples.py").exists()
+    import tomllib
+
+    with open(bundle / "pyproject.toml", "rb") as fh:
+        assert "*.json" in tomllib.load(fh)["tool"]["setuptools"]["package-data"]["*"]
 
 
 def test_bundle_has_no_marker_text_at_all(bundle):
@@ -75,9 +98,15 @@ def test_leak_detection_finds_planted_material(tmp_path):
     (tmp_path / "a.py").write_text("# BEGIN SOLUTION\n")
     (tmp_path / "d.h5").write_bytes(b"")
     (tmp_path / "b.py").write_text("    Z = np.dot(W, A) + b\n")
+    (tmp_path / "grader/build").mkdir(parents=True)
+    (tmp_path / "grader/build/expected.py").write_text("")
+    (tmp_path / "course").mkdir()
+    (tmp_path / "course/.grader-key").write_text("00")
     problems = "\n".join(bundle_problems(tmp_path, ROOT / "solutions"))
     assert "reference solutions" in problems and "marker" in problems and "data file" in problems
     assert "b.py: reference solution code" in problems
+    assert "grader/build: instructor-only grader files" in problems
+    assert "course/.grader-key: instructor-only grader files" in problems
 
 
 def test_non_empty_target_is_refused_then_backed_up_with_force(amiq, tmp_path):

@@ -1,14 +1,12 @@
-"""Build hostile submissions in temporary folders and grade them."""
+"""Build hostile submissions in temporary folders and grade them with unit c1w4's real checks."""
 
 from pathlib import Path
 
-from course.authoring.stubs import render_unit
 from grader.runner.engine import grade
 from grader.sandbox.client import Limits
+from grader_test_support import open_sandbox, write_submission
 
 ROOT = Path(__file__).resolve().parents[3]
-ENGINE_CHECKS = ROOT / "tests" / "grader" / "engine_checks"
-REAL_CHECKS = ROOT / "grader"
 
 # A correct compute_cost: proves that checks after a hostile exercise still run and score.
 GOOD_COST = """
@@ -19,42 +17,34 @@ def compute_cost(AL, Y):
 """
 
 
-def stubs():
-    return render_unit(ROOT / "solutions", "c1w4")
-
-
 def make_submission(folder, step_extra="", cat_extra="", extra_files=None):
     """Stubs with ``step_extra`` appended to step_by_step.py (redefining functions)."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    text = stubs()
-    (folder / "step_by_step.py").write_text(text["step_by_step.py"] + "\n" + step_extra)
-    (folder / "cat_classifier.py").write_text(text["cat_classifier.py"] + "\n" + cat_extra)
+    folder = write_submission(folder, step_extra=step_extra, cat_extra=cat_extra)
     for name, content in (extra_files or {}).items():
         (folder / name).write_text(content)
     return folder
 
 
-def run(
-    folder,
-    exercises=("linear_forward", "compute_cost"),
-    timeout=1.5,
-    check_root=ENGINE_CHECKS,
-    hidden=False,
-    memory=None,
-):
+def run(folder, exercises=("linear_forward", "compute_cost"), timeout=1.5, hidden=True,
+        memory=None):
+    """Grade ``folder`` (hidden mode by default: the graded run, with the most checks)."""
     limits = Limits(timeout=timeout)
     if memory is not None:
         limits.memory_bytes = memory
-    return grade(list(exercises), folder, check_root=check_root, limits=limits, hidden=hidden)
+    return grade(list(exercises), folder, limits=limits, hidden=hidden)
 
 
-def exercise(report, exercise_id):
-    return next(ex for ex in report.exercises if ex.id == exercise_id)
+def exercise(report, name):
+    return next(ex for ex in report.exercises if ex.name == name)
 
 
 def assert_complete(report):
     """Every expected check reported something (no silent gaps), scores are all-or-nothing."""
+    assert report.checks
     for check in report.checks:
         assert check.status != "did_not_report", check.id
         assert check.score in (0, check.points)
+
+
+__all__ = ["GOOD_COST", "ROOT", "assert_complete", "exercise", "make_submission", "open_sandbox",
+           "run"]

@@ -18,27 +18,24 @@ import pytest
 from grader.runner.engine import GradingError
 
 from hostile_helpers import (
-    ENGINE_CHECKS,
     GOOD_COST,
-    REAL_CHECKS,
     ROOT,
     assert_complete,
     exercise,
     make_submission,
+    open_sandbox,
     run,
 )
 
 IS_ROOT = os.geteuid() == 0
-real_checks_present = (REAL_CHECKS / "public" / "c1w4" / "check_linear_forward.py").is_file()
-# The real checks double the suite's time: they run with --run-slow (as CI does).
-CHECK_ROOTS = [pytest.param(ENGINE_CHECKS, id="engine-checks")] + (
-    [pytest.param(None, id="real-checks", marks=pytest.mark.slow)] if real_checks_present else []
-)
+# Graded runs (public and hidden checks: three checks per exercise, reference callbacks) always;
+# the public-only run students make doubles the time, so it runs with --run-slow (as CI does).
+MODES = [pytest.param(True, id="hidden"), pytest.param(False, id="public", marks=pytest.mark.slow)]
 
 
-def _attack(tmp_path, body, check_root, **kwargs):
+def _attack(tmp_path, body, hidden, **kwargs):
     folder = make_submission(tmp_path / "sub", step_extra=body + GOOD_COST)
-    report = run(folder, check_root=check_root, **kwargs)
+    report = run(folder, hidden=hidden, **kwargs)
     assert_complete(report)
     attacked = exercise(report, "linear_forward")
     assert attacked.checks, "the attacked exercise has checks"
@@ -128,9 +125,12 @@ def linear_forward(A, W, b):
 READ_REFERENCE = f"""
 def linear_forward(A, W, b):
     namespace = {{}}
-    for path in ({str(ROOT / "solutions" / "c1w4" / "step_by_step.py")!r},
-                 {str(ROOT / "grader" / "hidden")!r}):
-        pass
+    for path in ({str(ROOT / "solutions" / "c1w4" / "grading" / "hidden_cases.py")!r},
+                 {str(ROOT / "solutions" / ".grader-key")!r}):
+        try:
+            return np.full((1, 1), float(len(open(path).read()))), (A, W, b)
+        except FileNotFoundError:
+            pass
     source = open({str(ROOT / "solutions" / "c1w4" / "step_by_step.py")!r}).read()
     return np.full((1, 1), float(len(source))), (A, W, b)
 """
@@ -222,7 +222,8 @@ def linear_forward(A, W, b):
 ENVIRONMENT = """
 import os
 def linear_forward(A, W, b):
-    leaked = [k for k in os.environ if "AMIQ" in k or "PYTEST" in k or k in ("HOME", "USER")]
+    leaked = [k for k in os.environ if "AMIQ" in k or "PYTEST" in k or "KEY" in k
+              or k in ("HOME", "USER")]
     if leaked:
         raise RuntimeError("environment leaked: " + ",".join(leaked))
     return np.zeros((1, 1)), (A, W, b)
@@ -248,7 +249,7 @@ def linear_forward(A, W, b):
 """
 
 
-@pytest.mark.parametrize("check_root", CHECK_ROOTS)
+@pytest.mark.parametrize("hidden", MODES)
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
@@ -264,13 +265,13 @@ def linear_forward(A, W, b):
         pytest.param(FAKE_OUTPUT, None, id="fake-results-on-stdout-and-fds"),
         pytest.param(PATCH_NUMPY, None, id="monkeypatch-numpy"),
         pytest.param(RECURSIVE_RESULT, None, id="recursive-result"),
-        pytest.param(ENVIRONMENT, None, id="environment"),
+        pytest.param(ENVIRONMENT, {"failed"}, id="environment"),
         pytest.param(HOSTILE_EXCEPTION, {"error"}, id="hostile-exception-text"),
         pytest.param(STDOUT_FLOOD, None, id="stdout-flood"),
     ],
 )
-def test_attack_gains_nothing(tmp_path, body, expected, check_root):
-    attacked = _attack(tmp_path, body, check_root)
+def test_attack_gains_nothing(tmp_path, body, expected, hidden):
+    attacked = _attack(tmp_path, body, hidden)
     if expected is not None:
         assert _statuses(attacked) == expected
     for check in attacked.checks:
@@ -279,7 +280,7 @@ def test_attack_gains_nothing(tmp_path, body, expected, check_root):
             assert "\x1b" not in text and "\u202e" not in text and len(text) < 10_000
 
 
-@pytest.mark.parametrize("check_root", CHECK_ROOTS)
+@pytest.mark.parametrize("hidden", MODES)
 @pytest.mark.parametrize(
     "body",
     [
@@ -287,41 +288,44 @@ def test_attack_gains_nothing(tmp_path, body, expected, check_root):
         pytest.param(SIGNAL_TRICKS, id="signal-tricks"),
     ],
 )
-def test_endless_code_times_out(tmp_path, body, check_root):
+def test_endless_code_times_out(tmp_path, body, hidden):
     started = time.monotonic()
-    attacked = _attack(tmp_path, body, check_root, timeout=0.5)
+    attacked = _attack(tmp_path, body, hidden, timeout=0.5)
     assert _statuses(attacked) == {"timeout"}
     # Each check waits at most its timeout (plus a margin); nothing hangs.
     assert time.monotonic() - started < 0.5 * len(attacked.checks) + 20
 
 
-@pytest.mark.parametrize("check_root", CHECK_ROOTS)
-def test_growing_allocation_hits_the_memory_limit(tmp_path, check_root):
-    attacked = _attack(tmp_path, GROWING_ALLOCATION, check_root, timeout=10, memory=400 << 20)
+@pytest.mark.parametrize("hidden", MODES)
+def test_growing_allocation_hits_the_memory_limit(tmp_path, hidden):
+    attacked = _attack(tmp_path, GROWING_ALLOCATION, hidden, timeout=10, memory=400 << 20)
     assert _statuses(attacked) == {"crashed"}
     assert all("memory" in c.message.render("en") for c in attacked.checks)
 
 
-@pytest.mark.parametrize("check_root", CHECK_ROOTS)
-def test_exit_at_import_time(tmp_path, check_root):
+@pytest.mark.parametrize("hidden", MODES)
+def test_exit_at_import_time(tmp_path, hidden):
     folder = make_submission(tmp_path / "sub", step_extra="import os\nos._exit(0)\n")
-    report = run(folder, check_root=check_root)
+    report = run(folder, hidden=hidden)
     assert_complete(report)
     assert report.score == 0
     assert {c.status for c in report.checks} == {"crashed"}
 
 
 @pytest.mark.skipif(not IS_ROOT, reason="reading the reference is only blocked when run as root")
-@pytest.mark.parametrize("check_root", CHECK_ROOTS)
-def test_reading_the_reference_by_path_fails(tmp_path, check_root):
-    attacked = _attack(tmp_path, READ_REFERENCE, check_root)
+@pytest.mark.parametrize("hidden", MODES)
+def test_reading_the_reference_by_path_fails(tmp_path, hidden):
+    from grader.keys import grader_key
+
+    grader_key()  # the key file exists, as on an instructor's machine
+    attacked = _attack(tmp_path, READ_REFERENCE, hidden)
     assert _statuses(attacked) == {"error"}
     assert any("FileNotFoundError" in c.message.render("en") for c in attacked.checks)
 
 
-@pytest.mark.parametrize("check_root", CHECK_ROOTS)
-def test_no_process_outlives_the_worker(tmp_path, check_root):
-    _attack(tmp_path, SPAWN_CHILD, check_root)
+@pytest.mark.parametrize("hidden", MODES)
+def test_no_process_outlives_the_worker(tmp_path, hidden):
+    _attack(tmp_path, SPAWN_CHILD, hidden)
     leftovers = []
     for pid in os.listdir("/proc"):
         if not pid.isdigit():
@@ -369,11 +373,12 @@ def update_parameters(params, grads, learning_rate):
     folder = make_submission(tmp_path / "sub", step_extra=body)
     report = run(folder, exercises=("update_parameters",))
     assert_complete(report)
-    by_name = {c.name: c for c in exercise(report, "update_parameters").checks}
+    by_id = {c.id: c for c in exercise(report, "update_parameters").checks}
     # The values are right (points legitimately earned); the mutation is caught.
-    assert by_name["check_values"].status == "passed"
-    assert by_name["check_no_mutation"].status == "failed"
-    assert "params" in by_name["check_no_mutation"].message.render("en")
+    assert by_id["c1w4.update_parameters/public/values"].status == "passed"
+    assert by_id["c1w4.update_parameters/hidden/values"].status == "passed"
+    inputs = by_id["c1w4.update_parameters/hidden/inputs"]
+    assert inputs.status == "failed" and "params['W1']" in inputs.message.render("en")
 
 
 def test_symlink_to_the_reference_is_refused(tmp_path):
@@ -396,8 +401,6 @@ def test_cli_output_cannot_be_forged(tmp_path):
             "compute_cost",
             "--submission",
             str(folder),
-            "--check-root",
-            str(ENGINE_CHECKS),
             "--format",
             "json",
             "--lang",
@@ -412,12 +415,12 @@ def test_cli_output_cannot_be_forged(tmp_path):
     assert proc.returncode == 1
     assert "10 passed" not in proc.stdout and "10 passed" not in proc.stderr
     data = json.loads(proc.stdout)
-    assert data["score"] == 3.0
-    assert data["max_score"] == 9.0
+    assert data["score"] == 5.0  # compute_cost's public check, nothing for linear_forward
+    assert data["max_score"] == 10.0
 
 
 def test_trusted_arrays_survive_a_mutating_call(tmp_path):
-    from grader.sandbox.client import Sandbox, Submission, read_submission
+    from grader.sandbox.client import Submission
 
     body = """
 def linear_forward(A, W, b):
@@ -426,7 +429,7 @@ def linear_forward(A, W, b):
     return np.zeros((W.shape[0], A.shape[1])), (A, W, b)
 """
     folder = make_submission(tmp_path / "sub", step_extra=body)
-    sandbox = Sandbox(read_submission(folder))
+    sandbox = open_sandbox(folder)
     try:
         submission = Submission(sandbox, "linear_forward", "public", 0)
         A = np.arange(6.0).reshape(3, 2)

@@ -20,15 +20,15 @@ from grader.compare import check_array
 from grader.feedback import Failure, ProtocolViolation
 from grader.report import render
 from grader.sandbox import protocol
-from grader.sandbox.client import Limits, Sandbox, Submission, read_submission
+from grader.sandbox.client import Limits, Submission
 
 from hostile_helpers import (
-    ENGINE_CHECKS,
     GOOD_COST,
     ROOT,
     assert_complete,
     exercise,
     make_submission,
+    open_sandbox,
     run,
 )
 
@@ -104,7 +104,7 @@ def test_forged_replies_do_not_stop_the_command_line(tmp_path):
     for fmt in ("text", "junit"):
         proc = subprocess.run(
             [sys.executable, "-m", "grader", "linear_forward", "compute_cost", "--submission",
-             str(folder), "--check-root", str(ENGINE_CHECKS), "--format", fmt, "--lang", "ar"],
+             str(folder), "--hidden", "--format", fmt, "--lang", "ar"],
             capture_output=True, timeout=120, env=env, cwd=str(ROOT),
         )
         assert proc.returncode == 1, proc.stderr.decode("utf-8", "replace")[-2000:]
@@ -125,7 +125,7 @@ def linear_forward(A, W, b):
     _os._exit(0)
 """
     folder = make_submission(tmp_path / "sub", step_extra=body)
-    box = Sandbox(read_submission(folder), limits=Limits(timeout=20))
+    box = open_sandbox(folder, limits=Limits(timeout=20))
     try:
         sub = Submission(box, "linear_forward", "public", 0)
         before = _peak_rss_bytes()
@@ -152,7 +152,7 @@ def linear_activation_forward(A_prev, W, b, activation):
     return "the reference computed it"
 """
     folder = make_submission(tmp_path / "sub", step_extra=body)
-    box = Sandbox(read_submission(folder), limits=Limits(timeout=20))
+    box = open_sandbox(folder, limits=Limits(timeout=20))
     try:
         sub = Submission(box, "linear_activation_forward", "hidden", 0)
         before = _peak_rss_bytes()
@@ -177,7 +177,7 @@ def linear_activation_forward(A_prev, W, b, activation):
     return linear_forward(A_prev, W, b)
 """
     folder = make_submission(tmp_path / "sub", step_extra=body)
-    box = Sandbox(read_submission(folder))
+    box = open_sandbox(folder)
     try:
         sub = Submission(box, "linear_activation_forward", "hidden", 0)
 
@@ -215,7 +215,7 @@ def test_everything_the_worker_sees_is_read_only(tmp_path):
     # rewrite the grader's pytest.ini (a plugin in the trusted process), a writable venv let it
     # plant code the grader imports later, a writable /tmp carried data between exercises.
     folder = make_submission(tmp_path / "sub", step_extra=PROBE_WRITES)
-    box = Sandbox(read_submission(folder))
+    box = open_sandbox(folder)
     try:
         if box.isolation == "process":
             pytest.skip("no namespaces here")
@@ -293,7 +293,7 @@ def compute_cost(AL, Y):
 
 def test_no_data_passes_from_one_exercises_worker_to_the_next(tmp_path):
     folder = make_submission(tmp_path / "sub", step_extra=SHARE)
-    box = Sandbox(read_submission(folder))
+    box = open_sandbox(folder)
     try:
         if box.isolation == "process":
             pytest.skip("no namespaces here")
