@@ -78,8 +78,8 @@ def units_in_folder(directory):
 def choose(exercise_ids=(), unit_id=None, submission=None):
     """The unit and the exercises to grade.
 
-    The unit is ``unit_id`` when given; else the unit of qualified (or unambiguous bare) ids;
-    else the only unit whose files are in the submission folder; else the only installed unit.
+    The unit is ``unit_id`` when given; else the only unit whose files are in the submission
+    folder; else the unit of qualified (or unambiguous bare) ids; else the only installed unit.
 
     Returns
     -------
@@ -90,6 +90,10 @@ def choose(exercise_ids=(), unit_id=None, submission=None):
     GradingError
     """
     try:
+        if unit_id is None and submission is not None:
+            found = units_in_folder(submission)
+            if len(found) == 1:
+                unit_id = found[0]
         if unit_id is None and exercise_ids:
             owners = {units.resolve(i).unit for i in exercise_ids}
             if len(owners) > 1:
@@ -97,10 +101,6 @@ def choose(exercise_ids=(), unit_id=None, submission=None):
                     N_("These exercises belong to several units ({units}); grade one unit at a "
                        "time."), units=", ".join(sorted(owners))))
             unit_id = owners.pop()
-        if unit_id is None and submission is not None:
-            found = units_in_folder(submission)
-            if len(found) == 1:
-                unit_id = found[0]
         unit = units.get_unit(unit_id) if unit_id else units.default_unit()
         chosen = [units.resolve(i, unit.id) for i in exercise_ids]
     except units.UnitError as error:

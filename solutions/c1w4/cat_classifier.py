@@ -23,9 +23,13 @@ from .step_by_step import (
 def initialize_parameters_deep_scaled(layer_dims):
     """Provided (not graded): the application's deep initialiser, ``W_l = randn / sqrt(n_{l-1})``.
 
-    Seeds ``np.random.seed(1)`` itself. Scaling by ``1 / sqrt(n_{l-1})`` keeps the variance of
-    ``Z`` near 1 in every layer; with the ``* 0.01`` initialiser of assignment 1 the 4-layer cat
-    model never learns (it predicts non-cat for every image).
+    Seeds ``np.random.seed(1)`` itself. Dividing by ``sqrt(n_{l-1})`` keeps each unit's sum of
+    ``n_{l-1}`` terms at the scale of its inputs, however wide the layer. It does not keep the
+    variance near 1 in every layer: ReLU zeroes about half of the values, so the mean square of
+    the activations roughly halves from layer to layer (He initialisation, ``* sqrt(2 / n_{l-1})``,
+    makes up for that), which four layers tolerate. With the ``* 0.01`` initialiser of
+    assignment 1 the mean square of ``Z`` drops a thousandfold or more at every layer and the
+    4-layer cat model never learns (it predicts non-cat for every image).
 
     Parameters
     ----------
@@ -40,8 +44,12 @@ def initialize_parameters_deep_scaled(layer_dims):
     Notes
     -----
     العربية: دالة تهيئة (initialization) جاهزة لا تُقيَّم: ``W_l = randn(n_l, n_{l-1}) /
-    sqrt(n_{l-1})`` مع البذرة ``np.random.seed(1)``. التقسيم على ``sqrt(n_{l-1})`` يُبقي تباين
-    ``Z`` قريبًا من 1 في كل طبقة؛ أما التهيئة ``* 0.01`` فتجعل نموذج الطبقات الأربع لا يتعلّم.
+    sqrt(n_{l-1})`` مع البذرة ``np.random.seed(1)``. القسمة على ``sqrt(n_{l-1})`` تُبقي مجموع
+    كل وحدة بمقياس مُدخلاتها أيًّا كان عرض الطبقة، لكنها لا تُبقي التباين قريبًا من 1 في كل
+    طبقة: فالدالة ReLU تجعل نحو نصف القيم أصفارًا، فينقص متوسط مربعات التنشيطات إلى النصف تقريبًا
+    من طبقة إلى التي تليها (وتعوّض تهيئة He ذلك بالضرب في ``sqrt(2 / n_{l-1})``)، وهذا نقصٌ
+    تحتمله أربع طبقات. أما التهيئة ``* 0.01`` فتُنقص متوسط مربعات ``Z`` ألف مرة أو أكثر في كل
+    طبقة، فلا يتعلّم نموذج الطبقات الأربع شيئًا (يتنبّأ بأن كل صورة ليست قطة).
     """
     np.random.seed(1)
     parameters = {}
@@ -230,7 +238,7 @@ def predict(X, y, parameters):
 
     Notes
     -----
-    العربية: تنبّأ (predict) بالأوسمة: شغّل ``L_model_forward`` ثم اجعل التنبؤ 1 حيث
+    العربية: تنبّأ (predict) بالوسوم: شغّل ``L_model_forward`` ثم اجعل التنبؤ 1 حيث
     الاحتمال أكبر من 0.5 تمامًا (``> 0.5``) و 0 فيما عدا ذلك، ثم اطبع الدقة (accuracy).
 
     الشرط: تُعيد ``predict`` المصفوفة ``p`` ذات الشكل ``(1, m)`` وفيها 0 أو 1 لكل مثال (مصفوفة

@@ -40,9 +40,10 @@ def initialize_parameters(n_x, n_h, n_y):
 
     Notes
     -----
-    العربية: هيِّئ (initialize) معاملات (parameters) شبكة من طبقتين. ارسم مصفوفات الأوزان
-    (weight matrices) بقيم عشوائية صغيرة ``np.random.randn(...) * 0.01``، ``W1`` أولًا ثم
-    ``W2``، واجعل الانحيازات (biases) أصفارًا. البذرة ``np.random.seed(1)`` مكتوبة لك.
+    العربية: هيِّئ (initialize) معاملات (parameters) شبكة من طبقتين. اسحب عناصر مصفوفات
+    الأوزان (weight matrices) من التوزيع الطبيعي المعياري واضربها في 0.01:
+    ``np.random.randn(...) * 0.01``، ``W1`` أولًا ثم ``W2``، واجعل الانحيازات (biases) أصفارًا.
+    البذرة ``np.random.seed(1)`` مكتوبة لك.
     الأشكال: ``W1`` هو ``(n_h, n_x)`` و ``b1`` هو ``(n_h, 1)`` و ``W2`` هو ``(n_y, n_h)``
     و ``b2`` هو ``(n_y, 1)``.
 
@@ -66,9 +67,11 @@ def initialize_parameters(n_x, n_h, n_y):
 def initialize_parameters_deep(layer_dims):
     """Initialise the parameters of an L-layer network.
 
-    The network has ``L = len(layer_dims) - 1`` layers (the input layer is not counted).
-    Seeds ``np.random.seed(3)`` itself; for each layer ``l = 1 .. L`` in order draws
-    ``W_l = np.random.randn(n_l, n_{l-1}) * 0.01`` and sets ``b_l`` to zeros.
+    The network has ``len(layer_dims) - 1`` layers: the input layer is not counted. Inside the
+    function, though, ``L = len(layer_dims)`` counts it too, so ``range(1, L)`` visits exactly the
+    layers with parameters, ``l = 1 .. len(layer_dims) - 1``. Seeds ``np.random.seed(3)`` itself;
+    for each of those layers in order draws ``W_l = np.random.randn(n_l, n_{l-1}) * 0.01`` and
+    sets ``b_l`` to zeros.
 
     Requirement: Each bias is a column vector of zeros, of shape ``(n, 1)``, made with
     ``np.zeros((n, 1))``.
@@ -86,10 +89,11 @@ def initialize_parameters_deep(layer_dims):
 
     Notes
     -----
-    العربية: هيِّئ معاملات شبكة من L طبقة، حيث ``L = len(layer_dims) - 1`` (لا تُعدّ طبقة
-    الإدخال). لكل طبقة ``l`` من 1 إلى ``L``
-    بالترتيب: ``W_l = np.random.randn(n_l, n_{l-1}) * 0.01`` و ``b_l`` أصفار بالشكل
-    ``(n_l, 1)``. البذرة ``np.random.seed(3)`` مكتوبة لك؛ غيّر ترتيب الرسم فتتغيّر الأرقام.
+    العربية: هيِّئ معاملات شبكة عدد طبقاتها ``len(layer_dims) - 1``، فطبقة الإدخال لا تُعَدّ.
+    أما المتغير ``L = len(layer_dims)`` داخل الدالة فيعدّها، ولذلك تمرّ الحلقة ``range(1, L)``
+    على الطبقات ذات المعاملات وحدها، من 1 إلى ``len(layer_dims) - 1``. لكل طبقة منها بالترتيب:
+    ``W_l = np.random.randn(n_l, n_{l-1}) * 0.01`` و ``b_l`` أصفار بالشكل ``(n_l, 1)``. البذرة
+    ``np.random.seed(3)`` مكتوبة لك؛ ولو غيّرت ترتيب السحب لتغيّرت الأرقام.
 
     الشرط: كل انحياز متّجه عمودي من الأصفار شكله ``(n, 1)``، يُصنع بالدالة ``np.zeros((n, 1))``.
     """
@@ -129,13 +133,13 @@ def linear_forward(A, W, b):
 
     Notes
     -----
-    العربية: احسب الجزء الخطي (linear part) من الانتشار الأمامي (forward propagation):
-    ``Z = W A + b`` حيث يُبَثّ (broadcast) ``b`` على الأعمدة ``m``. أعِد ``Z`` والذاكرة
-    المؤقتة (cache) ``(A, W, b)``.
+    العربية: احسب الجزء الخطي من الانتشار الأمامي (forward propagation): ``Z = W A + b``،
+    حيث يُضاف ``b`` إلى كلٍّ من أعمدة ``W A`` البالغ عددها ``m`` بالبثّ (broadcasting). أعِد
+    ``Z`` والذاكرة المؤقتة (cache) ``(A, W, b)``.
     """
     # BEGIN SOLUTION
     # HINT: np.dot; b is broadcast over the m columns
-    # HINT: np.dot؛ ويُبَثّ b (broadcasting) على الأعمدة m
+    # HINT: np.dot؛ ويُضاف b إلى كل عمود بالبثّ (broadcasting)
     Z = np.dot(W, A) + b
     # END SOLUTION
     cache = (A, W, b)
@@ -265,8 +269,8 @@ def compute_cost(AL, Y):
 
     Notes
     -----
-    العربية: احسب التكلفة (cost) بالإنتروبيا التقاطعية (cross-entropy) مُتوسَّطةً على الأمثلة
-    ``m``، ثم أعِدها عددًا واحدًا (``np.squeeze`` يجعل ``[[17]]`` العددَ ``17``).
+    العربية: احسب التكلفة (cost) بالإنتروبيا التقاطعية (cross-entropy)، أي متوسط الخسارة على
+    الأمثلة البالغ عددها ``m``؛ ثم أعِدها عددًا واحدًا (``np.squeeze`` يجعل ``[[17]]`` العددَ ``17``).
 
     الشرط: تُعيد ``compute_cost`` التكلفةَ عددًا واحدًا: يحوّل ``np.squeeze`` ناتجَ ``np.dot``
     ذا الشكل ``(1, 1)`` إلى مصفوفة صفريّة الأبعاد، ويعطي ``np.sum`` عددًا من نوع NumPy float
@@ -275,7 +279,7 @@ def compute_cost(AL, Y):
     m = Y.shape[1]
     # BEGIN SOLUTION
     # HINT: np.log, np.dot with a transpose (or np.sum), and the factor 1 / m
-    # HINT: np.log، و np.dot مع منقول (أو np.sum)، والمعامل 1 / m
+    # HINT: np.log، و np.dot مع منقول (أو np.sum)، والعامل 1 / m
     cost = (1.0 / m) * (-np.dot(Y, np.log(AL).T) - np.dot(1 - Y, np.log(1 - AL).T))
     # END SOLUTION
     cost = np.squeeze(cost)  # turns [[17]] into 17, a 0-d array
@@ -304,8 +308,9 @@ def linear_backward(dZ, cache):
     Notes
     -----
     العربية: الجزء الخطي من الانتشار الخلفي (backward propagation):
-    ``dW = (1/m) dZ A_prev^T`` و ``db = (1/m)`` مجموع صفوف ``dZ`` مع
-    ``keepdims=True``، و ``dA_prev = W^T dZ``. لاحظ أن ``dW`` بشكل ``W`` و ``db`` بشكل ``b``.
+    ``dW = (1/m) dZ A_prev^T``، و ``db`` مجموع كل صفٍّ من صفوف ``dZ`` مقسومًا على ``m``
+    (مع ``keepdims=True``)، و ``dA_prev = W^T dZ``. لاحظ أن ``dW`` بشكل ``W`` و ``db`` بشكل
+    ``b``.
     """
     A_prev, W, b = cache
     m = A_prev.shape[1]

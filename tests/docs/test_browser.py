@@ -2,24 +2,29 @@
 
 Checks, in both languages: direction (RTL for Arabic), math typeset by the vendored MathJax with
 no TeX left over and inline math not reversed, the language switch landing on the same page,
-Arabic search, dark mode, and that not a single request leaves localhost. Screenshots go to
-``out/screenshots/`` (gitignored) for a person to look at.
+Arabic search, dark mode, and that not a single request leaves localhost. Also: the cheat sheet
+(screen, and printed to A4 without the site's menus), the build-time sample images and the
+architecture figure, inline code that never breaks across lines inside Arabic text, and
+canonical links only when a site URL is configured. Screenshots go to ``out/screenshots/``
+(gitignored) for a person to look at.
 
 Needs ``/usr/bin/chromium`` (``apt-get install chromium fonts-noto-core fonts-hosny-amiri``) and
 the pip package ``playwright``; never runs ``playwright install``. Skipped when Chromium is
 missing, unless ``CI`` is set: then it fails.
 """
 
+import contextlib
 import functools
 import http.server
 import os
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from .conftest import REPO_ROOT
+from .conftest import ALT_SITE_URL, REPO_ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -60,10 +65,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server(site, vendored):
-    """Serve the built site on 127.0.0.1 (a free port) for the duration of the module."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def _serve(folder):
+    """Serve ``folder`` on 127.0.0.1 (a free port); yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -72,6 +77,20 @@ def server(site, vendored):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(site, vendored):
+    """Serve the built site on 127.0.0.1 (a free port) for the duration of the module."""
+    with _serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def alt_server(alt_site, vendored):
+    """Serve the second build (site URL configured, stand-in sample images)."""
+    with _serve(alt_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -122,11 +141,11 @@ class Traffic:
 
 @pytest.fixture()
 def open_page(browser, server):
-    """``open_page(path, color_scheme="light")`` -> (page, traffic); checks traffic afterwards."""
+    """``open_page(path, color_scheme="light", base=server)`` -> page; checks traffic afterwards."""
     contexts = []
     traffic = Traffic(server)
 
-    def _open(path, color_scheme="light"):
+    def _open(path, color_scheme="light", base=None):
         context = browser.new_context(
             viewport={"width": 1280, "height": 900}, color_scheme=color_scheme, locale="ar"
         )
@@ -134,7 +153,7 @@ def open_page(browser, server):
         traffic.attach(context)
         page = context.new_page()
         page.on("pageerror", lambda exc: traffic.errors.append(str(exc)))
-        page.goto(server + path, wait_until="load")
+        page.goto((base or server) + path, wait_until="load")
         return page
 
     yield _open, traffic
@@ -315,3 +334,216 @@ def test_every_page_typesets_cleanly(open_page, site, server):
             except AssertionError as exc:
                 problems.append(f"/{url}: {exc}".splitlines()[0])
     assert not problems, "\n".join(problems)
+
+
+# --- the cheat sheet, on screen and printed ------------------------------------------------------
+
+CHEAT_SHEET = "c1w4/cheat-sheet/"
+SAMPLES_PAGE = "c1w4/assignments/cat-classifier/"
+BACKWARD_EXERCISE = "c1w4/exercises/L_model_backward/"
+LANGUAGES = [("ar", ""), ("en", "en/")]
+
+# What the site shows around the content: none of it may reach the paper.
+CHROME = (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer")
+DISPLAYS = """(selectors) => selectors.map(s => {
+  const el = document.querySelector(s);
+  return [s, el ? getComputedStyle(el).display : 'absent'];
+})"""
+
+
+def pdf_page_count(pdf):
+    """The number of pages of a PDF written by Chromium (one ``/Type /Page`` object per page)."""
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+@pytest.mark.parametrize("lang, prefix", LANGUAGES)
+def test_cheat_sheet_prints_on_one_or_two_a4_pages_without_the_menus(open_page, lang, prefix):
+    _open, _traffic = open_page
+    page = _open(prefix + CHEAT_SHEET)
+    check_math(page)
+    shoot(page, f"{lang}-cheat-sheet.png")
+    on_screen = dict(page.evaluate(DISPLAYS, list(CHROME) + [".amiq-cheatsheet > .admonition"]))
+    assert "absent" not in on_screen.values(), on_screen
+    assert on_screen[".md-header"] != "none" and on_screen[".amiq-cheatsheet > .admonition"] != "none"
+
+    page.emulate_media(media="print")
+    printed = dict(page.evaluate(DISPLAYS, list(CHROME) + [".amiq-cheatsheet > .admonition"]))
+    assert set(printed.values()) == {"none"}, printed
+    # Nothing is wider than the paper: at A4's printable width no content overflows sideways.
+    page.set_viewport_size({"width": 718, "height": 1000})
+    overflow = page.evaluate(
+        "() => { const c = document.querySelector('.md-content'); return c.scrollWidth - c.clientWidth; }"
+    )
+    assert overflow <= 1, f"the printed cheat sheet is {overflow}px wider than the page"
+    shoot(page, f"{lang}-cheat-sheet-print.png")
+    pdf = page.pdf(format="A4")
+    (SCREENSHOTS / f"{lang}-cheat-sheet.pdf").write_bytes(pdf)
+    assert 1 <= pdf_page_count(pdf) <= 2, f"{pdf_page_count(pdf)} A4 pages"
+
+
+def test_pdf_page_count_counts_pages_not_the_page_tree():
+    pdf = b"<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page /Parent 1 0 R >>"
+    assert pdf_page_count(pdf) == 2
+
+
+# --- the cat-classifier page: sample images and the architecture figure -------------------------
+
+FIGURES = """() => {
+  const grid = document.querySelector('figure.amiq-samples');
+  const img = grid.querySelector('img');
+  const model = document.querySelector('img[src$="cat-model.svg"]');
+  return {
+    source: grid.dataset.amiqSource,
+    loaded: img.complete && img.naturalWidth > 0,
+    natural: [img.naturalWidth, img.naturalHeight],
+    shown: [img.clientWidth, img.clientHeight],
+    rendering: getComputedStyle(img).imageRendering,
+    caption: grid.querySelector('figcaption').innerText,
+    model: model && model.complete ? [model.naturalWidth, model.naturalHeight] : null,
+    modelSrc: model ? model.src : null,
+  };
+}"""
+CAPTIONS = {
+    ("ar", "real"): "من البيانات الحقيقية",
+    ("ar", "synthetic"): "صور اصطناعية، لا صور المقرّر",
+    ("en", "real"): "from the real data",
+    ("en", "synthetic"): "Synthetic images, not the course's photographs",
+}
+MODEL_WORDS = {"ar": "الطبقة الأولى", "en": "layer 1"}
+
+
+def _check_figures(page, lang):
+    info = page.evaluate(FIGURES)
+    assert info["loaded"], info
+    assert info["natural"] == [398, 134], info  # 2 rows x 6 images of 64 px with 2 px gaps
+    width, height = info["shown"]
+    assert width > info["natural"][0] and abs(width / height - 398 / 134) < 0.02, info
+    assert info["rendering"] == "pixelated"
+    assert CAPTIONS[(lang, info["source"])] in info["caption"], info["caption"]
+    assert info["model"] == [1060, 380], info
+    svg = page.evaluate("(src) => fetch(src).then(r => r.text())", info["modelSrc"])
+    assert MODEL_WORDS[lang] in svg
+    return info
+
+
+@pytest.mark.parametrize("lang, prefix", LANGUAGES)
+def test_sample_images_and_the_architecture_figure_are_shown(open_page, lang, prefix):
+    _open, _traffic = open_page
+    page = _open(prefix + SAMPLES_PAGE)
+    check_math(page)
+    _check_figures(page, lang)
+    page.locator("figure.amiq-samples").screenshot(path=str(SCREENSHOTS / f"{lang}-samples.png"))
+    page.locator('img[src$="cat-model.svg"]').screenshot(
+        path=str(SCREENSHOTS / f"{lang}-cat-model.png")
+    )
+    shoot(page, f"{lang}-cat-classifier.png")
+
+
+@pytest.mark.parametrize("lang, prefix", LANGUAGES)
+def test_the_stand_in_samples_are_captioned_as_synthetic(open_page, alt_server, lang, prefix):
+    _open, _traffic = open_page
+    page = _open(prefix + SAMPLES_PAGE, base=alt_server)
+    info = _check_figures(page, lang)
+    assert info["source"] == "synthetic"
+    page.locator("figure.amiq-samples").screenshot(
+        path=str(SCREENSHOTS / f"{lang}-samples-synthetic.png")
+    )
+
+
+# --- inline code inside Arabic text ---------------------------------------------------------------
+
+# Sweeps the width of every paragraph holding the code and counts the line boxes of the code at
+# each width (one rectangle per line). With `wrap` the page's no-wrap rule is overridden, which
+# shows that the sweep does reach widths where the code would otherwise break.
+CODE_LINES = """([text, wrap]) => {
+  const codes = [...document.querySelectorAll('.md-content p code')].filter(c => c.textContent === text);
+  let style = null;
+  if (wrap) {
+    style = document.createElement('style');
+    style.textContent = '.md-typeset code { white-space: normal !important; }';
+    document.head.appendChild(style);
+  }
+  let most = 0, at = null;
+  for (const code of codes) {
+    const p = code.closest('p'), before = p.style.width;
+    for (let w = 200; w <= 900; w += 2) {
+      p.style.width = w + 'px';
+      const lines = code.getClientRects().length;
+      if (lines > most) { most = lines; at = w; }
+    }
+    p.style.width = before;
+  }
+  if (style) style.remove();
+  const first = codes[0];
+  return {count: codes.length, most: most, at: at,
+          marked: codes.every(c => c.classList.contains('amiq-nowrap')),
+          direction: first ? getComputedStyle(first).direction : null,
+          bidi: first ? getComputedStyle(first).unicodeBidi : null};
+}"""
+SPLIT_CODE = '"dA" + str(l - 1)'
+
+
+def test_inline_code_never_breaks_across_lines_in_arabic_text(open_page):
+    _open, _traffic = open_page
+    page = _open(BACKWARD_EXERCISE)
+    kept = page.evaluate(CODE_LINES, [SPLIT_CODE, False])
+    assert kept["count"] >= 1, "the exercise page no longer quotes the code in its text"
+    assert kept["marked"], kept
+    assert kept["direction"] == "ltr" and kept["bidi"] == "isolate", kept
+    assert kept["most"] == 1, f"the code breaks across lines at a {kept['at']}px wide paragraph"
+    control = page.evaluate(CODE_LINES, [SPLIT_CODE, True])
+    assert control["most"] >= 2, "the sweep never reached a width where the code could break"
+    # Show the paragraph at a width where it would have broken without the rule.
+    paragraph = page.locator("p", has=page.locator("code", has_text=SPLIT_CODE)).first
+    paragraph.evaluate(f"(p) => {{ p.style.width = '{control['at']}px'; }}")
+    paragraph.screenshot(path=str(SCREENSHOTS / "ar-inline-code-no-wrap.png"))
+
+
+# --- canonical links -----------------------------------------------------------------------------
+
+CANONICAL = "() => { const l = document.querySelector('link[rel=canonical]'); return l && l.href; }"
+
+
+@pytest.mark.parametrize("path", [CHEAT_SHEET, "en/" + CHEAT_SHEET, SAMPLES_PAGE, "en/glossary/"])
+def test_canonical_links_follow_the_configured_site_url(open_page, alt_server, path):
+    _open, _traffic = open_page
+    assert _open(path).evaluate(CANONICAL) is None  # no site URL configured: no canonical link
+    assert _open(path, base=alt_server).evaluate(CANONICAL) == ALT_SITE_URL + path
+
+
+# How much wider than the screen the page is; with `normal`, the no-wrap rule is switched off.
+PAGE_OVERFLOW = """(normal) => {
+  const style = document.createElement('style');
+  style.textContent = normal ? '.md-typeset code.amiq-nowrap { white-space: normal !important; }' : '';
+  document.head.appendChild(style);
+  const overflow = document.scrollingElement.scrollWidth - window.innerWidth;
+  const kept = document.querySelectorAll('.md-content code.amiq-nowrap').length;
+  style.remove();
+  return [overflow, kept];
+}"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        BACKWARD_EXERCISE,
+        "c1w4/exercises/initialize_parameters_deep/",
+        "c1w4/exercises/linear_activation_backward/",
+        "c1w4/exercises/two_layer_model/",
+        CHEAT_SHEET,
+    ],
+)
+def test_keeping_inline_code_together_never_widens_a_phone_page(browser, server, path):
+    """On a 375 px wide screen the no-wrap rule adds no horizontal scrolling to Arabic pages."""
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="ar")
+    try:
+        page = context.new_page()
+        page.goto(server + path, wait_until="load")
+        (with_rule, kept), (without_rule, _) = (
+            page.evaluate(PAGE_OVERFLOW, False),
+            page.evaluate(PAGE_OVERFLOW, True),
+        )
+        assert kept > 0, "no inline code is kept together on this page"
+        assert with_rule <= without_rule, f"the rule widens the page by {with_rule - without_rule}px"
+    finally:
+        context.close()

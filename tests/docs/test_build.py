@@ -14,7 +14,7 @@ import textwrap
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlparse
 
-from .conftest import CONTENT_DIR, DOCS_DIR, REPO_ROOT, VENDOR_FILES
+from .conftest import CONTENT_DIR, DOCS_DIR, REPO_ROOT, VENDOR_FILES, load_hook
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 CDN_HOSTS = (
@@ -272,3 +272,85 @@ def test_missing_translation_falls_back_with_a_banner_in_its_own_direction(tmp_p
     assert '<div dir="rtl" lang="ar">' in fallback
     original = (tmp_path / "site" / "only-ar" / "index.html").read_text(encoding="utf-8")
     assert "amiq-fallback" not in original
+
+
+# --- generated sample images, the architecture figure, the cheat sheet -------------------------
+
+samples_hook = load_hook("samples")
+SAMPLES_PAGE = "c1w4/assignments/cat-classifier/"
+
+
+def _sample_figure(site, lang_prefix):
+    """``(source, image path in the site)`` of the sample grid on the cat-classifier page."""
+    url = lang_prefix + SAMPLES_PAGE
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    figure = re.search(
+        r'<figure class="amiq-samples" data-amiq-source="(\w+)">\s*<img [^>]*src="([^"]+)"', html
+    )
+    assert figure, f"/{url}: no sample figure"
+    target = urlparse(urljoin("http://127.0.0.1:8000/" + url, figure.group(2))).path
+    return figure.group(1), site / target.lstrip("/")
+
+
+def _pixels(path):
+    from matplotlib.image import imread
+
+    return (imread(path)[..., :3] * 255).round().astype("uint8")
+
+
+def test_sample_grid_is_drawn_at_build_time_from_the_data_it_names(site):
+    import numpy as np
+
+    expected = samples_hook.sample_grid(mode="auto")  # the build's own search, same folders
+    for prefix in ("", "en/"):
+        source, image = _sample_figure(site, prefix)
+        assert source == expected["source"], prefix
+        assert image.is_file(), image
+        assert np.array_equal(_pixels(image), expected["image"])
+    # Generated into the site only: the content folder holds no copy of the images.
+    assert not list(CONTENT_DIR.rglob("cat-samples*.png"))
+
+
+def test_sample_grid_falls_back_to_the_labelled_stand_in(alt_site):
+    import numpy as np
+
+    x, y = samples_hook.synthetic_train()
+    stand_in = samples_hook.tile(samples_hook.pick_samples(x, y))
+    for prefix, words in (("", "صور اصطناعية، لا صور المقرّر"), ("en/", "Synthetic images")):
+        source, image = _sample_figure(alt_site, prefix)
+        assert source == "synthetic"
+        assert np.array_equal(_pixels(image), stand_in)
+        html = (alt_site / prefix / SAMPLES_PAGE / "index.html").read_text(encoding="utf-8")
+        assert words in html
+
+
+def test_architecture_figure_is_localised_and_matches_the_model(site):
+    import xml.etree.ElementTree as ET
+
+    ar = (site / "assets" / "diagrams" / "cat-model.svg").read_text(encoding="utf-8")
+    en = (site / "en" / "assets" / "diagrams" / "cat-model.svg").read_text(encoding="utf-8")
+    for svg in (ar, en):
+        ET.fromstring(svg)  # well-formed
+        for shape in ("(20, 12288)", "(7, 20)", "(5, 7)", "(1, 5)", "= 12288", "64 × 64 × 3"):
+            assert shape in svg, shape
+    assert "الطبقة الأولى" in ar and "طبقة الإخراج" in ar and "layer 1" not in ar
+    assert "layer 1" in en and "output layer" in en and "الطبقة" not in en
+    for prefix in ("", "en/"):
+        html = (site / prefix / SAMPLES_PAGE / "index.html").read_text(encoding="utf-8")
+        assert 'src="../../../assets/diagrams/cat-model.svg"' in html
+
+
+def test_cheat_sheet_exists_in_both_languages_and_is_linked_from_the_week(site):
+    for prefix in ("", "en/"):
+        overview = (site / prefix / "c1w4" / "index.html").read_text(encoding="utf-8")
+        assert 'href="cheat-sheet/"' in overview, prefix
+        sheet = (site / prefix / "c1w4" / "cheat-sheet" / "index.html").read_text(encoding="utf-8")
+        assert 'class="amiq-cheatsheet"' in sheet
+        for tex in (
+            r"dW^{[l]} = \frac{1}{m}\, dZ^{[l]} A^{[l-1]\top}",
+            r"dA^{[l-1]} = W^{[l]\top} dZ^{[l]}",
+            r"(n^{[l]}, n^{[l-1]})",
+            r"\sqrt{2 / n^{[l-1]}}",
+            "((A_prev, W, b), Z)",
+        ):
+            assert tex in sheet, (prefix, tex)
