@@ -7,7 +7,8 @@ A backward function's analytic gradients are compared with
 pass. All the perturbed inputs are produced at once (:func:`perturbations`) so the forward pass can
 be evaluated in one round trip to the student's process (``submission.call_many``).
 
-The course's conventions fix the objectives (see each exercise's check):
+Each unit's gradient specifications (``course/<unit>/grading/gradients.py``) build the objectives
+from the course's conventions; for example in c1w4:
 
 * layer functions (``linear_backward``, ``linear_activation_backward``): with the upstream
   gradient ``G`` (``dZ`` or ``dA``) and the layer output ``Y(A_prev, W, b)``, take
@@ -23,7 +24,7 @@ The course's conventions fix the objectives (see each exercise's check):
 import numpy as np
 
 from course.i18n import N_
-from grader.compare import index_text, number_text, check_array, describe
+from grader.compare import check_array, index_text, number_text
 from grader.feedback import Failure, Message
 
 EPS = 1e-6
@@ -194,142 +195,3 @@ def compare_gradients(analytic, numeric, *, against, rtol=RTOL, eps=EPS, order=N
                     ),
                 ],
             )
-
-
-# --------------------------------------------------------------------------------------------
-# Objectives of the c1w4 forward functions
-# --------------------------------------------------------------------------------------------
-
-
-def forward_output(value, forward, shape):
-    """The first item of a forward function's return value, checked to be a plain array.
-
-    Parameters
-    ----------
-    value : object
-        What ``forward`` returned (``(Z, cache)``, ``(A, cache)`` or ``(AL, caches)``).
-    forward : str
-        Its name, for the message.
-    shape : tuple
-        The shape the output must have.
-
-    Raises
-    ------
-    Failure
-        When the forward function's output cannot be used for the gradient check.
-    """
-    if type(value) not in (tuple, list) or len(value) != 2:
-        raise Failure(
-            Message(
-                N_("The gradient check needs {forward} to return (output, cache), but it "
-                   "returned {got}."),
-                forward=forward,
-                got=describe(value),
-            )
-        )
-    out = value[0]
-    if type(out) is not np.ndarray or out.shape != tuple(shape):
-        raise Failure(
-            Message(
-                N_("The gradient check needs the output of {forward} to be an array of shape "
-                   "{shape}, but it is {got}."),
-                forward=forward,
-                shape=str(tuple(shape)),
-                got=describe(out),
-            )
-        )
-    return out.astype(float)
-
-
-def cross_entropy_sum(AL, Y):
-    """``-sum(Y log AL + (1 - Y) log(1 - AL))``: ``m`` times the cost (the docstring formula)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return float(-np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)))
-
-
-def layer_point(forward_args):
-    """``{"A_prev", "W", "b"}`` from ``(A_prev, W, b[, activation])``."""
-    A_prev, W, b = forward_args[:3]
-    return {"A_prev": np.asarray(A_prev, float), "W": np.asarray(W, float),
-            "b": np.asarray(b, float)}
-
-
-def layer_expected_from_numeric(numeric, m):
-    """Numerical ``dF/d...`` of ``F = sum(G * Y)`` → the course's ``dA_prev, dW, db``."""
-    return {"dA_prev": numeric["A_prev"], "dW": numeric["W"] / m, "db": numeric["b"] / m}
-
-
-def network_point(caches):
-    """``{"X", "W1", "b1", ...}`` recovered from consistent L-layer caches."""
-    point = {"X": np.asarray(caches[0][0][0], float)}
-    for l, ((_, W, b), _) in enumerate(caches, start=1):
-        point["W" + str(l)] = np.asarray(W, float)
-        point["b" + str(l)] = np.asarray(b, float)
-    return point
-
-
-def params_of(point, first=1):
-    """``{"W1", "b1", ...}`` of ``point`` starting at layer ``first``, renumbered from 1."""
-    params = {}
-    l = first
-    while "W" + str(l) in point:
-        params["W" + str(l - first + 1)] = point["W" + str(l)]
-        params["b" + str(l - first + 1)] = point["b" + str(l)]
-        l += 1
-    return params
-
-
-def network_calls(caches, eps=EPS):
-    """The perturbed ``L_model_forward`` calls whose outputs give every gradient of the network.
-
-    Returns
-    -------
-    calls : list of (str, tuple, dict)
-        For ``submission.call_many`` (or for running a forward function locally).
-    plan : list of (str, tuple, int)
-        ``(gradient name, index, sign)`` per call; gradient names are ``"dA0"``, ``"dWl"``,
-        ``"dbl"`` and ``"dAl"``.
-    """
-    L = len(caches)
-    point = network_point(caches)
-    calls, plan = [], []
-    keys, points = perturbations(point, eps)
-    for (name, index, sign), p in zip(keys, points):
-        grad = "dA0" if name == "X" else "d" + name
-        calls.append(("L_model_forward", (p["X"], params_of(p)), {}))
-        plan.append((grad, index, sign))
-    # dA_l for l = 1 .. L-1: the sub-network of layers l+1 .. L, fed A^[l].
-    for l in range(1, L):
-        sub = {"X": np.asarray(caches[l][0][0], float)}
-        sub.update({k: v for k, v in point.items() if k != "X"})
-        keys, points = perturbations(sub, eps, only=["X"])
-        for (_, index, sign), p in zip(keys, points):
-            calls.append(("L_model_forward", (p["X"], params_of(p, first=l + 1)), {}))
-            plan.append(("dA" + str(l), index, sign))
-    return calls, plan
-
-
-def network_numeric(values, plan, caches, m, eps=EPS):
-    """Numerical gradients in the course's convention from the objective values of the plan."""
-    point = network_point(caches)
-    shapes = {"dA0": point["X"].shape}
-    for l in range(1, len(caches) + 1):
-        shapes["dW" + str(l)] = point["W" + str(l)].shape
-        shapes["db" + str(l)] = point["b" + str(l)].shape
-        if l < len(caches):
-            shapes["dA" + str(l)] = np.shape(caches[l][0][0])
-    grads = {name: np.zeros(shape) for name, shape in shapes.items()}
-    for (name, index, sign), value in zip(plan, values):
-        grads[name][index] += sign * float(value) / (2 * eps)
-    for name in grads:
-        if name.startswith(("dW", "db")):
-            grads[name] = grads[name] / m
-    return grads
-
-
-def network_order(L):
-    """Gradient names from the output layer backwards: dA{L-1}, dWL, dbL, dA{L-2}, ..."""
-    order = []
-    for l in range(L, 0, -1):
-        order += ["dA" + str(l - 1), "dW" + str(l), "db" + str(l)]
-    return order

@@ -166,8 +166,9 @@ class Each(Structure):
     item : Structure
     kind : str
         Msgid: "{name} must be a list, but your code returned {got}." style, for a wrong type.
-    count : (str, str)
-        Singular and plural msgids for a wrong length (``{n}``: expected, ``{got}``: actual).
+    count : callable
+        ``(n, **params) -> Plural`` for a wrong length (``{n}``: expected, ``{got}``: actual),
+        written with ``Plural`` so the message ids are extracted.
     blame : callable or None
         ``(index, failure) -> Failure``.
     """
@@ -182,7 +183,7 @@ class Each(Structure):
         if type(got) not in (list, tuple):
             raise Failure(Message(self.kind, name=name, got=describe(got)))
         if len(got) != len(expected):
-            raise Failure(Plural(*self.count, len(expected), name=name, got=len(got)))
+            raise Failure(self.count(len(expected), name=name, got=len(got)))
         for i, (g, e) in enumerate(zip(got, expected)):
             try:
                 self.item.check(g, e, f"{name}[{i}]", values)

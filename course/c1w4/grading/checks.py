@@ -10,7 +10,7 @@ docstring and the lesson page (a test keeps the three in agreement).
 
 from course.i18n import N_
 from grader.declare import Checks, Points
-from grader.feedback import Failure, Message
+from grader.feedback import Failure, Message, Plural
 from grader.structures import Array, Each, Map, Number, Seq, Structure
 
 from .gradients import LayerGradient, NetworkGradient, network_order
@@ -107,10 +107,11 @@ MODEL = Seq(
     ("costs", Each(
         Number(),
         kind=N_("costs must be a list, but your code returned {got}."),
-        count=("costs must hold {n} value (one every 100 iterations, from iteration 0), but it "
-               "holds {got}.",
-               "costs must hold {n} values (one every 100 iterations, from iteration 0), but it "
-               "holds {got}."),
+        count=lambda n, **params: Plural(
+            "costs must hold {n} value (one every 100 iterations, from iteration 0), but it "
+            "holds {got}.",
+            "costs must hold {n} values (one every 100 iterations, from iteration 0), but it "
+            "holds {got}.", n, **params),
         blame=lambda k, failure: Failure(
             Message(N_("The cost recorded at iteration {iteration} differs: {problem}"),
                     iteration=100 * k, problem=failure.message), details=failure.details))),
