@@ -1,0 +1,7 @@
+"""Course 1, Week 3 exercise stubs: planar data classification with one hidden layer.
+
+Modules: ``planar_utils`` (provided: the flower data, the extra data sets, the decision-boundary
+plot, ``sigmoid``, an overflow-safe accuracy and the logistic-regression baseline) and
+``planar_classifier`` (the assignment's eight graded functions). ``amiq stubs --unit c1w3``
+generates ``course/c1w3`` from these files.
+"""
