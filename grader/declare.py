@@ -41,8 +41,8 @@ TITLES = {
     ("public", "gradient"): N_(
         "Gradient check: your gradients match numerical derivatives of your own forward function"),
     ("public", "prints"): N_(
-        "print_cost=True prints the cost every 100 iterations and at the last one; "
-        "print_cost=False prints nothing"),
+        "print_cost=True prints the cost lines the course prints; print_cost=False prints "
+        "nothing"),
     ("hidden", "values"): N_(
         "Values on random non-square inputs, with the reference versions of the functions it "
         "calls"),

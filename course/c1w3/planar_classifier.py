@@ -23,6 +23,9 @@ from .planar_utils import sigmoid
 def layer_sizes(X, Y):
     """The sizes of the three layers: input, hidden (fixed at 4 here) and output.
 
+    Requirement: ``layer_sizes`` returns the tuple ``(n_x, n_h, n_y)``: the rows of ``X``, 4,
+    and the rows of ``Y``.
+
     Parameters
     ----------
     X : numpy.ndarray, shape (n_x, m)
@@ -40,6 +43,9 @@ def layer_sizes(X, Y):
     العربية: أعِد أحجام الطبقات الثلاث في صف (tuple): ``n_x`` عدد صفوف ``X`` (حجم طبقة الإدخال)،
     و ``n_h = 4`` ثابتًا (عدد الوحدات المخفية في هذا التمرين وحده)، و ``n_y`` عدد صفوف ``Y``
     (حجم طبقة الإخراج).
+
+    الشرط: تُعيد ``layer_sizes`` الصف (tuple) ``(n_x, n_h, n_y)``: عدد صفوف ``X``، ثم 4، ثم عدد
+    صفوف ``Y``.
     """
     # YOUR CODE HERE (about 3 lines) / اكتب شيفرتك هنا (نحو 3 أسطر)
     # HINT: X.shape[0] and Y.shape[0]; the hidden layer has 4 units
@@ -73,7 +79,7 @@ def initialize_parameters(n_x, n_h, n_y):
     -----
     العربية: هيِّئ (initialize) المعاملات: أوزان عشوائية صغيرة ``np.random.randn(...) * 0.01``،
     ``W1`` أولًا ثم ``W2``، وانحيازات أصفار. لا تضع بذرة (seed) هنا: مَن يستدعي الدالة يضعها.
-    الأوزان العشوائية تكسر التناظر (symmetry breaking) بين الوحدات المخفية؛ ولو بدأت أصفارًا لبقيت
+    الأوزان العشوائية تكسر التماثل (symmetry breaking) بين الوحدات المخفية؛ ولو بدأت أصفارًا لبقيت
     الوحدات كلها متطابقة.
     """
     # YOUR CODE HERE (about 4 lines) / اكتب شيفرتك هنا (نحو 4 أسطر)
@@ -128,6 +134,10 @@ def compute_cost(A2, Y):
 
     ``J = -(1/m) * sum(Y * log(A2) + (1 - Y) * log(1 - A2))``
 
+    Requirement: ``compute_cost`` returns the cost as a Python ``float``: convert the sum with
+    ``float(np.squeeze(cost))`` (``np.sum`` gives a NumPy float, and ``float()`` of a ``(1, 1)``
+    array fails on recent NumPy).
+
     Parameters
     ----------
     A2 : numpy.ndarray, shape (1, m)
@@ -146,6 +156,10 @@ def compute_cost(A2, Y):
     ``m``. السطر ``cost = float(np.squeeze(cost))`` مكتوب لك بعد منطقة الحل: يزيل ``np.squeeze``
     الأبعاد الزائدة أولًا، لأن ``float`` على مصفوفة بالشكل ``(1, 1)`` يرفع خطأً في إصدارات NumPy
     الحديثة.
+
+    الشرط: تُعيد ``compute_cost`` التكلفةَ عددًا عشريًّا من نوع ``float`` في بايثون: حوِّل
+    المجموع بـ ``float(np.squeeze(cost))`` (فالدالة ``np.sum`` تعطي عددًا من نوع NumPy float،
+    والدالة ``float()`` تفشل على مصفوفة شكلها ``(1, 1)`` في إصدارات NumPy الحديثة).
     """
     m = Y.shape[1]
     # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطرين)
@@ -202,6 +216,9 @@ def backward_propagation(parameters, cache, X, Y):
 def update_parameters(parameters, grads, learning_rate=1.2):
     """One step of gradient descent: ``theta := theta - learning_rate * d_theta``.
 
+    Requirement: ``update_parameters`` takes the learning rate as its third argument, 1.2 when
+    it is not given.
+
     Parameters
     ----------
     parameters : dict
@@ -220,6 +237,8 @@ def update_parameters(parameters, grads, learning_rate=1.2):
     -----
     العربية: خطوة واحدة من النزول التدرّجي (gradient descent) بمعدّل التعلّم (learning rate)
     الافتراضي 1.2. النسخ ``copy.deepcopy`` مكتوبة لك، فلا يتغيّر القاموس الذي مُرِّر إلى الدالة.
+
+    الشرط: تأخذ ``update_parameters`` معدّل التعلّم وسيطًا ثالثًا، وقيمته 1.2 إن لم يُعطَ.
     """
     W1 = copy.deepcopy(parameters["W1"])
     b1 = copy.deepcopy(parameters["b1"])
@@ -290,6 +309,9 @@ def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
 def predict(parameters, X):
     """Predict a class for every example: True where ``A2 > 0.5``.
 
+    Requirement: ``predict`` returns ``A2 > 0.5``: an array of booleans of shape ``(1, m)``,
+    True for class 1.
+
     Parameters
     ----------
     parameters : dict
@@ -307,6 +329,9 @@ def predict(parameters, X):
     العربية: تنبّأ (predict) بصنف كل مثال: شغّل ``forward_propagation`` ثم قارن الاحتمال بالعتبة
     0.5 مقارنةً صارمة (``A2 > 0.5``)، فتكون النتيجة مصفوفة قيم منطقية (booleans). لا تحوّلها إلى
     ``uint8``: حساب الدقة (accuracy) بمعادلة المقرر مع أوسمة ``uint8`` يفيض حينئذٍ.
+
+    الشرط: تُعيد ``predict`` القيمة ``A2 > 0.5``: مصفوفة قيم منطقية (booleans) شكلها ``(1, m)``،
+    قيمتها True للصنف 1.
     """
     # YOUR CODE HERE (about 2 lines) / اكتب شيفرتك هنا (نحو سطرين)
     # HINT: A2, cache = forward_propagation(X, parameters); then a strict > 0.5 comparison

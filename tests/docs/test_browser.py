@@ -254,7 +254,12 @@ def test_english_lesson_is_ltr_with_math_rendered(open_page):
     shoot(page, "en-lesson-forward-propagation.png", full_page=False)
 
 
-@pytest.mark.parametrize("path", ["", "en/", "c1w4/", "glossary/", "en/glossary/"])
+@pytest.mark.parametrize(
+    "path",
+    ["", "en/", "c1w4/", "glossary/", "en/glossary/",
+     # Week 3: the six backpropagation equations (aligned display math) in both languages.
+     "c1w3/backpropagation/", "en/c1w3/backpropagation/"],
+)
 def test_other_pages_render_cleanly(open_page, path):
     _open, _traffic = open_page
     page = _open(path)
