@@ -16,10 +16,11 @@ from functools import partial
 
 import numpy as np
 
-from course.i18n import N_, LocalizedError, _, both_languages, isolate, ngettext
+from course.i18n import (N_, LocalizedError, _, both_languages, current_language, isolate,
+                         ngettext, other_language)
 
 from .display import show_png, show_png_bytes
-from .session import NotebookStop, not_attempted_message
+from .session import NotebookStop, in_direction, not_attempted_message, say
 
 IMAGE_SIZE = 64  # the course's pictures are 64 x 64 RGB
 CLASS_NAMES = {0: N_("non-cat"), 1: N_("cat")}
@@ -84,7 +85,7 @@ def load_cat_data(synthetic=False, data_dir=None):
         if synthetic:
             folder = tempfile.mkdtemp(prefix="amiq-synthetic-")
             synthesize(folder)
-            print(synthetic_notice())
+            say(synthetic_notice())
             loaded = load_data(folder, synthetic=True)
         else:
             loaded = load_data(data_dir)
@@ -93,13 +94,16 @@ def load_cat_data(synthetic=False, data_dir=None):
             "Then run this cell again. To try the notebook without the course's pictures, write "
             "{switch} in this cell: the stand-in's numbers are not the course's."
         ).format(switch=isolate(SYNTHETIC_SWITCH)))
+        first, second = current_language(), other_language()
         lines = error.bilingual()
-        raise NotebookStop([lines[0], advice[0], "", *lines[1:], advice[1]]) from None
+        raise NotebookStop([in_direction(lines[0], first), in_direction(advice[0], first), "",
+                            *(in_direction(line, second) for line in lines[1:]),
+                            in_direction(advice[1], second)]) from None
     train_x_orig, train_y, test_x_orig, test_y, classes = loaded
     data = CatData(train_x_orig, train_y, test_x_orig, test_y, classes,
                    preprocess(train_x_orig), preprocess(test_x_orig), synthetic=bool(synthetic))
-    print(_("Pictures in the training set: {m_train}; in the test set: {m_test}. Each picture is "
-            "flattened into a column of length {n_x}, with values between 0 and 1.").format(
+    say(_("Pictures in the training set: {m_train}; in the test set: {m_test}. Each picture is "
+          "flattened into a column of length {n_x}, with values between 0 and 1.").format(
         m_train=isolate(train_y.shape[1]), m_test=isolate(test_y.shape[1]),
         n_x=isolate(data.train_x.shape[0])))
     return data
@@ -134,12 +138,12 @@ def show_picture(data, index):
     """
     m = data.train_y.shape[1]
     if not 0 <= int(index) < m:
-        print(_("Choose an index between 0 and {last}; got {index}.").format(
+        say(_("Choose an index between 0 and {last}; got {index}.").format(
             last=isolate(m - 1), index=isolate(index)))
         return
     show_png_bytes(_picture_png(data.train_x_orig[index]))
     label = int(data.train_y[0, index])
-    print(_(PICTURE_LABELS[label]).format(label=isolate(label)))
+    say(_(PICTURE_LABELS[label]).format(label=isolate(label)))
 
 
 def train_model(model, data, iterations=None, learning_rate=None, layers=None):
@@ -174,17 +178,17 @@ def train_model(model, data, iterations=None, learning_rate=None, layers=None):
     except NotAttemptedError as error:
         unit = IMPLEMENTATIONS["student"].split(".")[1]  # course.<unit>.cat_classifier
         function = error.function or MODELS.get(model, model)
-        print(_("This model cannot be trained yet.") + " " +
-              not_attempted_message(function, f"{unit}.{function}"))
+        say(_("This model cannot be trained yet.") + " " +
+            not_attempted_message(function, f"{unit}.{function}"))
         return None
-    print(_("Training accuracy: {train}; test accuracy: {test} ({seconds} s of training).").format(
+    say(_("Training accuracy: {train}; test accuracy: {test} ({seconds} s of training).").format(
         train=isolate(f"{result.train_accuracy:.4f}"), test=isolate(f"{result.test_accuracy:.4f}"),
         seconds=isolate(f"{result.seconds:.1f}")))
     return result
 
 
 def _no_model():
-    print(_("No trained model yet: run the training cells above once your functions are written."))
+    say(_("No trained model yet: run the training cells above once your functions are written."))
 
 
 def show_cost_curves(results):
@@ -226,8 +230,8 @@ def show_mislabelled(result, data, max_images=20):
     show_png(partial(plot_mislabelled, data.test_x_orig, data.test_y, result.test_predictions,
                      data.classes, max_images=max_images), "mislabelled.png")
     wrong = np.flatnonzero(np.ravel(data.test_y) != np.ravel(result.test_predictions))
-    print(ngettext("{n} of the {m} test pictures is mislabelled.",
-                   "{n} of the {m} test pictures are mislabelled.", len(wrong)).format(
+    say(ngettext("{n} of the {m} test pictures is mislabelled.",
+                 "{n} of the {m} test pictures are mislabelled.", len(wrong)).format(
         n=isolate(len(wrong)), m=isolate(data.test_y.shape[1])))
     return wrong
 
@@ -305,8 +309,8 @@ def classify_picture(path, result):
     try:
         picture = read_picture(path)
     except PictureError as error:
-        for line in error.bilingual():
-            print(line)
+        for line, lang in zip(error.bilingual(), (current_language(), other_language())):
+            say(line, lang)
         return None
     if result is None:
         _no_model()
@@ -317,6 +321,6 @@ def classify_picture(path, result):
     probability = float(np.squeeze(probabilities))
     label = int(probability > 0.5)
     show_png_bytes(_picture_png(picture))
-    print(_("The model says: {name} (probability of a cat: {p}).").format(
+    say(_("The model says: {name} (probability of a cat: {p}).").format(
         name=class_name(label), p=isolate(f"{probability:.3f}")))
     return label, probability

@@ -23,7 +23,7 @@ import re
 
 import numpy as np
 
-from course.i18n import _, isolate, set_language
+from course.i18n import _, current_language, isolate, set_language
 
 # The print options the expected outputs are generated with (course.authoring.docs_blocks), so
 # a correct solution prints the same digits in the notebook as in the expected-output cell.
@@ -31,6 +31,38 @@ PRINT_OPTIONS = {"precision": 8, "suppress": False, "linewidth": 75, "legacy": F
 # The message a generated stub raises begins with the function's name (course.authoring.stubs).
 _NOT_ATTEMPTED = re.compile(r"^(\w+) is not attempted yet")
 MAGIC_NAME = "exercise"
+# The notebooks make Arabic markdown right to left with <div dir="rtl"> (honoured everywhere), but
+# JupyterLab and Notebook 7 style every markdown paragraph with "text-align: left", which beats the
+# direction's natural right alignment. Once the setup cell has run, this rule restores it (an
+# untrusted notebook drops the rule, and the text is then only left-aligned, still right to left).
+RTL_STYLE = ('<style>.jp-RenderedHTMLCommon [dir="rtl"] p, .jp-RenderedHTMLCommon [dir="rtl"] li '
+             "{ text-align: right; }</style>")
+
+
+# A notebook's output area lays every printed line out left to right; an Arabic line inside a
+# right-to-left isolate keeps its reading order (its clauses would otherwise swap places around the
+# left-to-right fragments). Terminals that do no bidi simply ignore the two marks.
+RLI, PDI = "\u2067", "\u2069"
+
+
+def in_direction(text, lang=None):
+    """``text`` ready to print: each non-empty Arabic line wrapped in RLI ... PDI.
+
+    Parameters
+    ----------
+    text : str
+    lang : {"ar", "en"}, optional
+        The language ``text`` is in; default the current one.
+    """
+    if (lang or current_language()) != "ar":
+        return str(text)
+    return "\n".join(f"{RLI}{line}{PDI}" if line.strip() else line
+                     for line in str(text).split("\n"))
+
+
+def say(text, lang=None):
+    """Print a message in a notebook (see :func:`in_direction`)."""
+    print(in_direction(text, lang))
 
 
 class NotebookStop(Exception):
@@ -88,13 +120,21 @@ def setup(lang, unit=None, shell=None):
     np.set_printoptions(**PRINT_OPTIONS)
     shell = shell if shell is not None else _get_shell()
     if shell is not None:
+        if lang == "ar":
+            _display_html(RTL_STYLE)
         shell.register_magic_function(
             lambda line, cell: run_exercise_cell(line, cell, shell),
             magic_kind="cell", magic_name=MAGIC_NAME,
         )
     files = isolate(f"course/{unit}/*.py") if unit else isolate("course/<unit>/*.py")
-    print(_("Ready. Write your code in {files} and save it; when you run a cell again, it uses "
-            "your new code.").format(files=files))
+    say(_("Ready. Write your code in {files} and save it; when you run a cell again, it uses "
+          "your new code.").format(files=files))
+
+
+def _display_html(html):
+    from IPython.display import HTML, display
+
+    display(HTML(html))
 
 
 def not_attempted_function(error):
@@ -158,4 +198,4 @@ def run_exercise_cell(line, cell, shell):
         function = not_attempted_function(error)
         if function is None:
             raise
-        print(not_attempted_message(function, exercise_id))
+        say(not_attempted_message(function, exercise_id))

@@ -49,7 +49,7 @@
 # %% [markdown] en
 # ## Exercise 11: `two_layer_model`
 #
-# Train a two-layer network, LINEAR → RELU → LINEAR → SIGMOID, with the functions of the first
+# Train a two-layer network, `LINEAR → RELU → LINEAR → SIGMOID`, with the functions of the first
 # assignment. After `initialize_parameters(n_x, n_h, n_y)`, every iteration is: forward propagation
 # through both layers, the cost, the gradient `dA2`, backward propagation through the second layer
 # then the first, and an update of the parameters with the learning rate. Recording the cost every
@@ -63,7 +63,7 @@
 # %% [markdown] ar
 # ## التمرين 11: `two_layer_model`
 #
-# درِّب شبكة من طبقتين بالبنية LINEAR → RELU → LINEAR → SIGMOID مستعملًا دوال الواجب الأول. بعد
+# درِّب شبكة من طبقتين بالبنية `LINEAR → RELU → LINEAR → SIGMOID` مستعملًا دوال الواجب الأول. بعد
 # `initialize_parameters(n_x, n_h, n_y)` يتألّف كل تكرار (iteration) من: الانتشار الأمامي (forward
 # propagation) عبر الطبقتين، ثم التكلفة، ثم التدرّج (gradient) `dA2`، ثم الانتشار الخلفي (backward
 # propagation) عبر الطبقة الثانية ثم الأولى، ثم تحديث المعاملات (parameters) بمعدّل التعلّم (learning
@@ -82,7 +82,7 @@
 # %% [markdown] en
 # ## Exercise 12: `L_layer_model`
 #
-# Train a network with $L$ layers, [LINEAR → RELU] × (L − 1) → LINEAR → SIGMOID. Every iteration
+# Train a network with $L$ layers, `[LINEAR → RELU] × (L − 1) → LINEAR → SIGMOID`. Every iteration
 # is four calls: `L_model_forward`, `compute_cost`, `L_model_backward`, `update_parameters`.
 # Initialise with the provided `initialize_parameters_deep_scaled(layers_dims)`, which divides the
 # weights by $\sqrt{n^{[l-1]}}$ instead of multiplying them by `0.01`: with `0.01` the signal fades
@@ -94,7 +94,7 @@
 # %% [markdown] ar
 # ## التمرين 12: `L_layer_model`
 #
-# درِّب شبكة من $L$ طبقة بالبنية [LINEAR → RELU] × (L − 1) → LINEAR → SIGMOID. كل تكرار أربعة
+# درِّب شبكة من $L$ طبقة بالبنية `[LINEAR → RELU] × (L − 1) → LINEAR → SIGMOID`. كل تكرار أربعة
 # استدعاءات: `L_model_forward` ثم `compute_cost` ثم `L_model_backward` ثم `update_parameters`.
 # هيِّئ المعاملات بالدالة الجاهزة `initialize_parameters_deep_scaled(layers_dims)`، وهي تقسم الأوزان
 # على $\sqrt{n^{[l-1]}}$ بدل ضربها في `0.01`: مع `0.01` تتضاءل الإشارة طبقةً بعد طبقة فلا يتعلّم

@@ -17,7 +17,7 @@ import pytest
 from course.authoring import notebooks as nbb
 from course.authoring.numbers import same_numbers
 from course.i18n import in_language
-from course.notebook.session import not_attempted_message
+from course.notebook.session import in_direction, not_attempted_message
 
 from .notebook_kernel import (copy_project, execute, has_png, kernel_env, notebook_in, role_cells,
                               stream_text)
@@ -114,7 +114,7 @@ def test_with_the_stubs_the_notebook_runs_to_the_end_saying_not_attempted(
         exercise_id = example.metadata["amiq"]["exercise"]
         # Every exercise's own stub raises before it calls anything else.
         with in_language(lang):
-            message = not_attempted_message(exercise_id.split(".")[1], exercise_id)
+            message = in_direction(not_attempted_message(exercise_id.split(".")[1], exercise_id))
         assert stream_text(example).strip() == message
     not_attempted = _status_label("not_attempted", lang)
     for check in role_cells(nb, "check"):

@@ -104,3 +104,12 @@ def test_a_notebook_stop_shows_its_message_instead_of_a_traceback(shell, capsys)
     assert isinstance(result.error_in_exec, NotebookStop)  # "Run all" stops there
     assert "first line" in shown and "السطر الثاني" in shown
     assert "Traceback" not in shown and "raise NotebookStop" not in shown
+
+
+def test_arabic_lines_keep_their_reading_order_in_an_output_area():
+    from course.notebook.session import PDI, RLI, in_direction
+
+    assert in_direction("first\n\nsecond", "en") == "first\n\nsecond"
+    assert in_direction("سطر أول\n\nسطر ثانٍ", "ar") == f"{RLI}سطر أول{PDI}\n\n{RLI}سطر ثانٍ{PDI}"
+    with in_language("ar"):
+        assert in_direction("نص").startswith(RLI)
