@@ -4,17 +4,21 @@
 
 Exit status: 0 when every check that ran passed, 1 when some did not, 2 for bad input (unknown
 exercise, unusable folder, ``--hidden`` without the reference), 3 when the sandbox could not
-start. The exit status and output of the student's code play no part in any of these.
+start or is too weak for the grading asked for (see :mod:`grader.runner.isolation`), 130 or 143
+when interrupted by SIGINT or SIGTERM (the sandbox's processes and temporary folders are removed
+first, and nothing is written). The exit status and output of the student's code play no part
+in any of these.
 """
 
 import argparse
 import os
+import signal
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
 from course.cli.parser import AmiqArgumentParser
+from course.fileio import write_text
 from course.i18n import in_language, resolve_language, translations
 
 from .feedback import Message, N_
@@ -77,6 +81,12 @@ def build_parser(prog="amiq grade"):
         default=None,
         help="wall-time limit of one call, seconds / المهلة القصوى لاستدعاء واحد بالثواني",
     )
+    parser.add_argument(
+        "--allow-weak-isolation",
+        action="store_true",
+        help="grade even where the sandbox is weaker than the grading needs (the report says "
+        "so) / صحِّح ولو كان العزل أضعف مما يحتاجه التصحيح (ويذكر التقرير ذلك)",
+    )
     parser.add_argument("--no-color", action="store_true", help="no ANSI colours / بلا ألوان")
     parser.add_argument(
         "--class",
@@ -95,18 +105,35 @@ def _bilingual(messages, lang):
     return "\n".join(m.render(code) for code in order for m in messages)
 
 
-def _write_atomically(path, text):
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+def _stop_on_signals():
+    """Turn SIGINT and SIGTERM into ``KeyboardInterrupt``, so every ``finally`` cleans up.
+
+    The first signal ignores any further ones, so a second Ctrl-C cannot interrupt the clean-up
+    itself (stopping the sandbox, removing its folders). Returns ``(received, restore)``:
+    the list the signal number is recorded in, and a function restoring the old handlers.
+    """
+    received = []
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def stop(signum, frame):
+        for sig in previous:
+            signal.signal(sig, signal.SIG_IGN)
+        received.append(signum)
+        raise KeyboardInterrupt
+
+    def restore():
+        for sig, handler in previous.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+
+    for sig in previous:
+        signal.signal(sig, stop)
+    return received, restore
+
+
+def _interrupted(received, lang):
+    message = Message(N_("Grading was interrupted; no report was written."))
+    sys.stderr.write(_bilingual([message], lang) + "\n")
+    return 128 + int(received[0] if received else signal.SIGINT)
 
 
 def _grade_class(args, lang):
@@ -114,7 +141,7 @@ def _grade_class(args, lang):
     import csv
     import io
 
-    from .runner.engine import GradingError, grade, select_exercises
+    from .runner.engine import GradingError, IsolationError, grade, select_exercises
     from .sandbox.client import Limits
 
     root = Path(args.class_dir)
@@ -144,7 +171,12 @@ def _grade_class(args, lang):
                 seed=args.seed,
                 check_root=args.check_root,
                 limits=limits,
+                allow_weak_isolation=args.allow_weak_isolation,
             )
+        except IsolationError as exc:
+            # The same for every student: stop instead of filling the CSV with refusals.
+            sys.stderr.write(_bilingual(exc.messages, lang) + "\n")
+            return 3
         except GradingError as exc:
             writer.writerow(
                 [
@@ -167,7 +199,7 @@ def _grade_class(args, lang):
             ]
         )
     if args.output:
-        _write_atomically(args.output, buffer.getvalue())
+        write_text(args.output, buffer.getvalue())
     else:
         sys.stdout.write(buffer.getvalue())
     return 0
@@ -202,45 +234,65 @@ def main(argv=None):
             )
             sys.stderr.write(_bilingual([message], lang) + "\n")
             return 2
+    received, restore = [], None
+    if threading.current_thread() is threading.main_thread():
+        received, restore = _stop_on_signals()
+    try:
+        if args.class_dir:
+            return _grade_class(args, lang)
+        return _grade_one(args, lang)
+    except KeyboardInterrupt:
+        return _interrupted(received, lang)
+    finally:
+        if restore is not None:
+            restore()
 
-    if args.class_dir:
-        return _grade_class(args, lang)
 
+def _grade_one(args, lang):
     from .sandbox.zygote import SandboxError, Zygote
 
     # Start the sandbox's interpreter first: it imports numpy while this process does too.
+    zygote = None
     try:
-        zygote = Zygote().start()
-    except OSError as exc:
-        message = Message(N_("The sandbox could not start: {error}"), error=str(exc))
-        sys.stderr.write(_bilingual([message], lang) + "\n")
-        return 3
-    # The Arabic catalogue is compiled in memory on first use (tens of ms); a thread does it
-    # while this process waits for the sandbox.
-    threading.Thread(target=translations, args=(lang,), daemon=True).start()
-    from .runner.engine import GradingError, grade
-    from .sandbox.client import Limits
+        try:
+            zygote = Zygote().start()
+        except (OSError, SandboxError) as exc:
+            message = Message(N_("The sandbox could not start: {error}"), error=str(exc))
+            sys.stderr.write(_bilingual([message], lang) + "\n")
+            return 3
+        # The Arabic catalogue is compiled in memory on first use (tens of ms); a thread does it
+        # while this process waits for the sandbox.
+        threading.Thread(target=translations, args=(lang,), daemon=True).start()
+        from .runner.engine import GradingError, IsolationError, grade
+        from .sandbox.client import Limits
 
-    limits = Limits()
-    if args.timeout is not None:
-        limits.timeout = args.timeout
-    try:
-        report = grade(
-            args.exercises,
-            args.submission,
-            hidden=args.hidden,
-            seed=args.seed,
-            check_root=args.check_root,
-            limits=limits,
-            zygote=zygote,
-        )
-    except GradingError as exc:
-        sys.stderr.write(_bilingual(exc.messages, lang) + "\n")
-        return 2
-    except SandboxError as exc:
-        message = Message(N_("The sandbox could not start: {error}"), error=str(exc))
-        sys.stderr.write(_bilingual([message], lang) + "\n")
-        return 3
+        limits = Limits()
+        if args.timeout is not None:
+            limits.timeout = args.timeout
+        try:
+            report = grade(
+                args.exercises,
+                args.submission,
+                hidden=args.hidden,
+                seed=args.seed,
+                check_root=args.check_root,
+                limits=limits,
+                zygote=zygote,
+                allow_weak_isolation=args.allow_weak_isolation,
+            )
+        except IsolationError as exc:
+            sys.stderr.write(_bilingual(exc.messages, lang) + "\n")
+            return 3
+        except GradingError as exc:
+            sys.stderr.write(_bilingual(exc.messages, lang) + "\n")
+            return 2
+        except SandboxError as exc:
+            message = Message(N_("The sandbox could not start: {error}"), error=str(exc))
+            sys.stderr.write(_bilingual([message], lang) + "\n")
+            return 3
+    finally:
+        if zygote is not None:
+            zygote.close()  # idempotent: grade() normally closed it already
 
     to_terminal = not args.output and sys.stdout.isatty()
     color = (
@@ -248,7 +300,7 @@ def main(argv=None):
     )
     text = render(report, args.format, lang, color=color)
     if args.output:
-        _write_atomically(args.output, text)
+        write_text(args.output, text)
         if args.format != "text":
             from .report.text import summary_lines
 

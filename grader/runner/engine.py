@@ -16,9 +16,13 @@ from course import catalog
 
 from .. import __version__
 from ..feedback import Message, N_
-from ..sandbox.client import Limits, Sandbox, Submission, find_package_dir, read_submission
+from ..sandbox.client import Limits, Sandbox, Submission, find_package_dir
+from ..sandbox.files import MAX_FILE_BYTES, SubmissionFileError, read_submission
+from ..sandbox.layout import SubmissionLayout
+from ..sandbox.zygote import signals_deferred
 from . import discovery
 from .dependencies import add_dependency_notes
+from .isolation import IsolationRefused, blocking_pieces, check_isolation
 from .results import CheckResult, ExerciseResult, Report
 from .submission_problems import submission_problems
 
@@ -37,6 +41,13 @@ class GradingError(Exception):
         english = " ".join(m.render("en") for m in messages)
         arabic = " ".join(m.render("ar") for m in messages)
         super().__init__(f"{english} / {arabic}")
+
+
+class IsolationError(GradingError):
+    """The sandbox cannot grade safely or fairly here (see :mod:`grader.runner.isolation`).
+
+    Raised before any student code runs; the CLI exits with status 3.
+    """
 
 
 SEED_VARIABLE = "AMIQ_GRADER_SEED"
@@ -71,17 +82,109 @@ def resolve_seed(seed=None):
         ) from None
 
 
+def trusted_provided_modules(unit):
+    """``{file name: text}`` of the provided (ungraded) modules, from a trusted source.
+
+    The reference is the source of truth when present (instructor side): the stubs generator
+    renders it. In a student bundle without ``solutions/`` the installed ``course/<unit>`` copy
+    is used. The submission's own copy is never used.
+    """
+    names = [f"{m}.py" for m in catalog.PROVIDED_MODULES]
+    solutions = find_package_dir("solutions")
+    if solutions is not None and (solutions / unit).is_dir():
+        from course.authoring.stubs import render_unit
+
+        rendered = render_unit(solutions, unit)
+        if all(n in rendered for n in names):
+            return {n: rendered[n] for n in names}
+    course_dir = find_package_dir("course")
+    return {n: (course_dir / unit / n).read_text(encoding="utf-8") for n in names}
+
+
+def submission_layout(unit=catalog.UNIT):
+    """The sandbox's view of a unit, built from ``course.catalog`` (the one place that reads it).
+
+    Returns
+    -------
+    grader.sandbox.layout.SubmissionLayout
+    """
+    functions = {ex.id: ex.module for ex in catalog.EXERCISES if ex.unit == unit}
+    for module, names in catalog.PROVIDED.items():
+        for name in names:
+            functions.setdefault(name, module)
+    return SubmissionLayout(
+        package=unit,
+        submission_modules=catalog.SUBMISSION_MODULES,
+        provided=trusted_provided_modules(unit),
+        functions=functions,
+        reference_package=f"solutions.{unit}",
+    )
+
+
 def default_submission_dir(unit=catalog.UNIT):
     """The student's working copy: the installed ``course/<unit>/`` folder."""
     return find_package_dir("course") / unit
 
 
-def validate_submission(directory):
+_FILE_KINDS = {
+    "symlink": N_("a symbolic link"),
+    "fifo": N_("a named pipe (FIFO)"),
+    "device": N_("a device"),
+    "socket": N_("a socket"),
+    "folder": N_("a folder"),
+    "other": N_("something else"),
+}
+
+
+def _project_roots():
+    """Folders the submission must not lead into through a symlink: the project, the reference."""
+    roots = set()
+    for package in ("grader", "course", "solutions"):
+        directory = find_package_dir(package)
+        if directory is None:
+            continue
+        roots.add(os.path.realpath(directory))
+        parent = directory.parent
+        if (parent / "pyproject.toml").exists() or (parent / ".git").exists():
+            roots.add(os.path.realpath(parent))
+    return sorted(roots)
+
+
+def _inside(path, root):
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def symlink_into_project(directory):
+    """The first symlink in ``directory``'s path that leads into the project, or None.
+
+    Every prefix of the path as written is checked (``..`` included), so a link anywhere in
+    it counts, wherever it sits.
+    """
+    roots = _project_roots()
+    text = os.fspath(directory)
+    prefix = os.sep if os.path.isabs(text) else os.getcwd()
+    for part in Path(text).parts:
+        if part == os.sep:
+            continue
+        prefix = os.path.join(prefix, part)
+        if os.path.islink(prefix):
+            target = os.path.realpath(prefix)
+            if any(_inside(target, root) for root in roots):
+                return prefix
+    return None
+
+
+def validate_submission(directory, modules=catalog.SUBMISSION_MODULES, given=True):
     """Read a submission folder's module files or raise :class:`GradingError`.
 
     Parameters
     ----------
     directory : str or pathlib.Path
+    modules : sequence of str
+        The module names a submission consists of.
+    given : bool
+        The user named the folder (it is then refused if a symlink in its path leads into the
+        project); False for the default ``course/<unit>/``.
 
     Returns
     -------
@@ -89,7 +192,7 @@ def validate_submission(directory):
         ``{file name: bytes}``.
     """
     path = Path(directory)
-    expected = ", ".join(f"{m}.py" for m in catalog.SUBMISSION_MODULES)
+    expected = ", ".join(f"{m}.py" for m in modules)
     if not path.exists():
         raise GradingError(
             Message(N_("The submission folder {path} does not exist."), path=str(path)),
@@ -100,19 +203,49 @@ def validate_submission(directory):
             Message(N_("{path} is not a folder."), path=str(path)),
             Message(N_("Expected a folder holding {files}."), files=expected),
         )
-    try:
-        files = read_submission(path)
-    except (PermissionError, ValueError, OSError) as exc:
+    link = symlink_into_project(path) if given else None
+    if link is not None:
         raise GradingError(
-            Message(N_("The submission could not be read: {error}"), error=str(exc)),
-            Message(N_("Expected a folder holding {files}."), files=expected),
-        ) from None
+            Message(
+                N_(
+                    "The submission path {path} goes through the symbolic link {link}, which "
+                    "leads into the project (where the reference solution lives)."
+                ),
+                path=str(path),
+                link=link,
+            ),
+            Message(N_("Give the folder of the submission itself, not a link to it.")),
+        )
+    try:
+        files = read_submission(path, modules)
+    except SubmissionFileError as exc:
+        raise GradingError(_file_problem(exc), Message(
+            N_("Expected a folder holding {files}."), files=expected)) from None
     if not files:
         raise GradingError(
             Message(N_("No exercise files were found in {path}."), path=str(path)),
             Message(N_("Expected a folder holding {files}."), files=expected),
         )
     return files
+
+
+def _file_problem(exc):
+    if exc.kind == "too_large":
+        return Message(
+            N_("{path} is larger than {limit} bytes: it cannot be a module file of this course."),
+            path=exc.path,
+            limit=MAX_FILE_BYTES,
+        )
+    if exc.kind == "unreadable":
+        return Message(N_("{path} cannot be read: {error}"), path=exc.path, error=exc.detail)
+    return Message(
+        N_(
+            "{path} is not an ordinary file: it is {what}; the submission's module files must "
+            "be ordinary .py files."
+        ),
+        path=exc.path,
+        what=Message(_FILE_KINDS.get(exc.kind, _FILE_KINDS["other"])),
+    )
 
 
 def select_exercises(ids=None):
@@ -202,6 +335,10 @@ class Run:
                 )
         return self._current
 
+    def current_submission(self):
+        """The :class:`Submission` of the exercise whose checks run now (None between them)."""
+        return self._current
+
     def close_current(self):
         if self._current is not None:
             current = self._current
@@ -234,6 +371,10 @@ _BLOCKED_PLUGINS = (
 )
 
 
+class Interrupted(KeyboardInterrupt):
+    """pytest stopped on Ctrl-C or SIGTERM: the grading is abandoned (nothing is reported)."""
+
+
 def _run_pytest(run, files, workspace):
     import pytest
 
@@ -250,13 +391,32 @@ def _run_pytest(run, files, workspace):
     saved = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     try:
-        pytest.main(args, plugins=[plugin])
+        status = pytest.main(args, plugins=[plugin])
     finally:
         if saved is None:
             os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
         else:
             os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved
         run.close()
+    if status == pytest.ExitCode.INTERRUPTED:
+        # pytest catches KeyboardInterrupt itself; a half-run grading must not become a report.
+        raise Interrupted()
+
+
+def _protect_this_process():
+    """Make the grader's /proc entries (environment, memory, open files) root-only.
+
+    With the process level of isolation the student's code runs as the same user: it could
+    otherwise read ``$AMIQ_GRADER_SEED`` from ``/proc/<grader>/environ`` or write to the
+    grader's terminal through ``/proc/<grader>/fd``.
+    """
+    import ctypes
+
+    pr_set_dumpable = 4
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_dumpable, 0, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # not Linux
 
 
 def grade(
@@ -269,6 +429,7 @@ def grade(
     limits=None,
     isolate=True,
     zygote=None,
+    allow_weak_isolation=False,
 ):
     """Grade a submission and return a complete :class:`Report`.
 
@@ -287,16 +448,23 @@ def grade(
         Alternative checks folder (engine tests).
     limits : grader.sandbox.client.Limits or None
     isolate : bool
-        Build the sandbox's namespace jail (default True).
+        Build the sandbox's jail (default True; False only for debugging the engine).
     zygote : grader.sandbox.zygote.Zygote or None
         A sandbox zygote started earlier (closed by this call); default: start one now.
+    allow_weak_isolation : bool
+        Grade even when the sandbox is weaker than the grading needs (hidden checks without a
+        jail, or root that cannot give the student's code an unprivileged user); the report
+        says so. See :mod:`grader.runner.isolation`.
 
     Raises
     ------
     GradingError
         Bad input; nothing was run.
+    IsolationError
+        The sandbox is too weak for this grading, or its self-test failed; nothing was run.
     """
     started = time.perf_counter()
+    _protect_this_process()
     try:
         selected = select_exercises(exercises)
         if hidden and not hidden_available(check_root):
@@ -304,17 +472,21 @@ def grade(
                 Message(N_("Hidden checks need the reference solutions and grader/hidden/.")),
                 Message(N_("They are only available to instructors; run without --hidden.")),
             )
-        directory = Path(submission) if submission is not None else default_submission_dir()
-        files = validate_submission(directory)
+        unit = selected[0].unit if selected else catalog.UNIT
+        directory = Path(submission) if submission is not None else default_submission_dir(unit)
+        files = validate_submission(
+            directory, catalog.SUBMISSION_MODULES, given=submission is not None
+        )
         seed = resolve_seed(seed)
+        layout = submission_layout(unit)
     except BaseException:
         if zygote is not None:
             zygote.close()
         raise
-    unit = selected[0].unit if selected else catalog.UNIT
 
     # The sandbox starts first: its interpreter imports numpy while we discover checks.
-    sandbox = Sandbox(files, unit=unit, limits=limits or Limits(), zygote=zygote, isolate=isolate)
+    sandbox = Sandbox(files, layout, limits=limits or Limits(), zygote=zygote, isolate=isolate,
+                      allow_privileged=allow_weak_isolation)
     sandbox.display_dir = display_path(directory)
     try:
         visibilities = ("public", "hidden") if hidden else ("public",)
@@ -326,22 +498,28 @@ def grade(
             import pytest  # noqa: F401 - imported while the zygote is still starting
 
             from . import plugin  # noqa: F401
-
-            sandbox.isolation  # noqa: B018 - wait for the jail before the first check
+        # Wait for the jail and its self-test; refuse before any student code runs.
+        info = sandbox.isolation_info
+        try:
+            problems += check_isolation(info, hidden, allow_weak_isolation)
+        except IsolationRefused as exc:
+            raise IsolationError(*exc.messages) from None
+        if found.specs:
             run.prestart()
             # pytest's ini file and rootdir live in a private folder of the grader's, never in
-            # the sandbox folder the workers can see: a worker able to rewrite that ini (same
-            # uid without root) could add a plugin to the trusted process.
-            workspace = tempfile.mkdtemp(prefix="amiq-pytest-")
+            # the sandbox folder the workers can see.
+            workspace = None
             try:
+                workspace = tempfile.mkdtemp(prefix="amiq-pytest-")
                 _run_pytest(run, sorted(found.modules), workspace)
             except Exception as exc:  # noqa: BLE001 - the report must still be complete
                 problems.append(
                     Message(N_("The test runner stopped early: {error}"), error=repr(exc)[:300])
                 )
             finally:
-                shutil.rmtree(workspace, ignore_errors=True)
-        isolation = sandbox.isolation
+                if workspace is not None:
+                    with signals_deferred():
+                        shutil.rmtree(workspace, ignore_errors=True)
     finally:
         sandbox.close()
 
@@ -355,6 +533,7 @@ def grade(
     add_dependency_notes(
         by_exercise, mode, blocked={e for p in module_problems for e in p.exercises}
     )
+    weak = bool(blocking_pieces(info, hidden))  # non-empty only with the opt-in
     return Report(
         unit=unit,
         seed=seed,
@@ -362,8 +541,10 @@ def grade(
         exercises=list(by_exercise.values()),
         hidden_pending=None if hidden else discovery.pending_hidden(selected, check_root),
         submission=str(directory.resolve()),
-        isolation=isolation,
-        versions=versions(isolation),
+        isolation=info.level,
+        isolation_missing=list(info.missing),
+        weak_isolation_allowed=weak,
+        versions=versions(info.level),
         problems=problems,
         seconds=time.perf_counter() - started,
         submission_problems=module_problems,

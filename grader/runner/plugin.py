@@ -18,6 +18,12 @@ from .. import api
 from ..feedback import Failure, Message, N_, StudentProblem, sanitize
 
 
+EMPTY_ANSWERS = N_(
+    "Your function returned None in every call of this check: it computes nothing yet, so this "
+    "check cannot award its points."
+)
+
+
 class CheckModule(pytest.Module):
     """A pytest module node backed by an already-imported check module."""
 
@@ -99,6 +105,15 @@ class AmiqPlugin:
         kept.sort(key=lambda item: self.order[self._spec(item).id])
         items[:] = kept
 
+    def _only_empty_answers(self, check_id):
+        submission = self.run.current_submission()
+        return (
+            submission is not None
+            and submission.check_id == check_id
+            and submission.answered > 0
+            and submission.empty_answers == submission.answered
+        )
+
     @staticmethod
     def _spec(item):
         return api.spec_of(getattr(item, "obj", None))
@@ -108,7 +123,9 @@ class AmiqPlugin:
     @pytest.fixture
     def submission(self, request):
         spec = self._spec(request.node)
-        return self.run.submission_for(spec.exercise)
+        submission = self.run.submission_for(spec.exercise)
+        submission.begin_check(spec.id)
+        return submission
 
     @pytest.fixture
     def rng(self, request):
@@ -145,7 +162,11 @@ class AmiqPlugin:
 
     def _finish(self, check_id, result):
         exc = self.outcomes.get(check_id)
-        if exc is None:
+        if exc is None and self._only_empty_answers(check_id):
+            # A function that does nothing passes "the inputs are not modified" or "prints
+            # nothing": no points for answers that are all None.
+            result.set("failed", Message(EMPTY_ANSWERS))
+        elif exc is None:
             result.set("passed")
         else:
             status, message, details, mistake, internal = classify(exc)

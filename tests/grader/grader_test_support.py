@@ -22,3 +22,18 @@ def write_submission(folder, step_extra="", cat_extra="", reference=False):
     (folder / "step_by_step.py").write_text(source["step_by_step.py"] + "\n" + step_extra)
     (folder / "cat_classifier.py").write_text(source["cat_classifier.py"] + "\n" + cat_extra)
     return folder
+
+
+def layout():
+    """The c1w4 layout the engine hands to the sandbox."""
+    from grader.runner.engine import submission_layout
+
+    return submission_layout("c1w4")
+
+
+def sandbox_for(folder, **kwargs):
+    """A :class:`~grader.sandbox.client.Sandbox` for the submission in ``folder``."""
+    from grader.sandbox.client import Sandbox, read_submission
+
+    unit = layout()
+    return Sandbox(read_submission(folder, unit.submission_modules), unit, **kwargs)

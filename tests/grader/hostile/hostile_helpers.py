@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from course.authoring.stubs import render_unit
-from grader.runner.engine import grade
-from grader.sandbox.client import Limits
+from grader.runner.engine import grade, submission_layout
+from grader.sandbox.client import Limits, Sandbox, read_submission
 
 ROOT = Path(__file__).resolve().parents[3]
 ENGINE_CHECKS = ROOT / "tests" / "grader" / "engine_checks"
@@ -58,3 +58,9 @@ def assert_complete(report):
     for check in report.checks:
         assert check.status != "did_not_report", check.id
         assert check.score in (0, check.points)
+
+
+def sandbox_for(folder, **kwargs):
+    """A :class:`~grader.sandbox.client.Sandbox` for the submission in ``folder``."""
+    layout = submission_layout("c1w4")
+    return Sandbox(read_submission(folder, layout.submission_modules), layout, **kwargs)

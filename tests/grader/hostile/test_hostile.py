@@ -169,7 +169,7 @@ def linear_forward(A, W, b):
 """
 
 SPAWN_CHILD = """
-import os, subprocess, threading
+import os
 def linear_forward(A, W, b):
     try:
         pid = os.fork()
@@ -177,13 +177,15 @@ def linear_forward(A, W, b):
             os.execv("/bin/sleep", ["sleep", "4242.125"])
     except OSError:
         pass
-    try:
+    try:  # subprocess is not among the modules the sandbox offers: the import may fail too
+        import subprocess
         subprocess.Popen(["/bin/sleep", "4242.125"], start_new_session=True)
-    except OSError:
+    except (ImportError, OSError):
         pass
     try:
+        import threading
         threading.Thread(target=lambda: None).start()
-    except RuntimeError:
+    except (ImportError, RuntimeError):
         pass
     return np.full((1, 1), 1.0), (A, W, b)
 """
@@ -417,7 +419,8 @@ def test_cli_output_cannot_be_forged(tmp_path):
 
 
 def test_trusted_arrays_survive_a_mutating_call(tmp_path):
-    from grader.sandbox.client import Sandbox, Submission, read_submission
+    from grader.sandbox.client import Submission
+    from hostile_helpers import sandbox_for
 
     body = """
 def linear_forward(A, W, b):
@@ -426,7 +429,7 @@ def linear_forward(A, W, b):
     return np.zeros((W.shape[0], A.shape[1])), (A, W, b)
 """
     folder = make_submission(tmp_path / "sub", step_extra=body)
-    sandbox = Sandbox(read_submission(folder))
+    sandbox = sandbox_for(folder)
     try:
         submission = Submission(sandbox, "linear_forward", "public", 0)
         A = np.arange(6.0).reshape(3, 2)
