@@ -47,7 +47,8 @@ def changed_paths(before, after, path, out):
             for key in before:
                 changed_paths(before[key], after[key], f"{path}[{key!r}]", out)
     elif isinstance(before, np.generic):
-        if before.tobytes() != after.tobytes():
+        same = before == after or (before.dtype.kind == "f" and np.isnan(before) and np.isnan(after))
+        if before.dtype != after.dtype or not same:
             out.append(path)
     elif not _same_scalar(before, after):
         out.append(path)

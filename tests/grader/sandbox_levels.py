@@ -121,9 +121,14 @@ def command(way, args):
     return argv, env
 
 
-def run_grader(way, args, *, env=None, timeout=600, **kwargs):
-    """Run the grader's command line; returns the ``subprocess.CompletedProcess`` (text)."""
+def run_grader(way, args, *, env=None, extra_path=(), timeout=600, **kwargs):
+    """Run the grader's command line; returns the ``subprocess.CompletedProcess`` (text).
+
+    ``env`` adds variables; ``extra_path`` adds folders to the end of ``PYTHONPATH`` (as an
+    installed package would be).
+    """
     argv, base_env = command(way, args)
+    base_env["PYTHONPATH"] = os.pathsep.join([base_env["PYTHONPATH"], *map(str, extra_path)])
     return subprocess.run(
         argv, env={**base_env, **(env or {})}, capture_output=True, text=True, timeout=timeout,
         cwd=str(ROOT), **kwargs,

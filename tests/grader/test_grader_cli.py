@@ -137,3 +137,40 @@ def test_help_follows_the_language(capsys):
         main(["--lang", "en", "--help"])
     english = capsys.readouterr().out
     assert english.startswith("usage: amiq grade") and "options:" in english
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+@pytest.mark.parametrize("mode", ["report", "class"])
+def test_output_files_follow_the_users_umask(tmp_path, umask, mode):
+    # mkstemp's private 0600 used to leak through: a report meant for a shared folder was
+    # unreadable by the other instructors.
+    folder = write_submission(tmp_path / "s")
+    out = tmp_path / "out"
+    if mode == "report":
+        argv = _args(folder, "compute_cost", "--format", "json", "--output", str(out))
+    else:
+        (tmp_path / "class").mkdir()
+        write_submission(tmp_path / "class" / "student")
+        argv = ["--class", str(tmp_path / "class"), "--check-root", str(ENGINE_CHECKS),
+                "compute_cost", "--output", str(out)]
+    proc = subprocess.run(
+        [sys.executable, "-m", "grader", *argv], cwd=str(ROOT), capture_output=True, text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)), preexec_fn=lambda: os.umask(umask),
+        timeout=300,
+    )
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    assert os.stat(out).st_mode & 0o777 == 0o666 & ~umask
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_interrupted_status_and_message_are_bilingual(tmp_path, capsys, monkeypatch):
+    import grader.cli as cli
+
+    def interrupted(args, lang):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_grade_one", interrupted)
+    status = main(_args(write_submission(tmp_path / "s"), "--lang", "ar"))
+    err = capsys.readouterr().err
+    assert status == 130
+    assert "قُطِع التصحيح" in err and "Grading was interrupted" in err

@@ -1,6 +1,10 @@
 """Build hostile submissions in temporary folders and grade them."""
 
+import sys
 from pathlib import Path
+
+# The helpers shared with tests/grader (running the grader at each isolation level).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from course.authoring.stubs import render_unit
 from grader.runner.engine import grade, submission_layout
