@@ -439,11 +439,22 @@ class Submission:
         }, (module, name)
 
     def _on_callback(self, allowed, module):
+        """The handler of one call's reference callbacks (counted here: the worker's own count
+        is untrusted)."""
+        budget = {"left": self.sandbox.limits.max_callbacks}
+
         def handle(message, limit=protocol.MIN_FRAME_LIMIT, deadline=None):
             name = message.get("name")
             if name not in allowed:
                 return {"op": "callback_error", "message": "not an isolated callee"}
-            deadline = time.monotonic() + callbacks.CALLBACK_SECONDS if deadline is None else deadline
+            budget["left"] -= 1
+            if budget["left"] < 0:
+                return {
+                    "op": "callback_error",
+                    "message": f"more than {self.sandbox.limits.max_callbacks} calls to {name}",
+                }
+            if deadline is None:
+                deadline = time.monotonic() + callbacks.CALLBACK_SECONDS
             return callbacks.answer(self._reference(module, name), message, limit, deadline)
 
         return handle

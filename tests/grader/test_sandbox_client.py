@@ -360,3 +360,39 @@ def test_a_flood_of_output_is_named_when_the_call_times_out(tmp_path):
         sub.close()
     finally:
         box.close()
+
+
+def test_the_grader_counts_callbacks_itself(tmp_path):
+    # The worker's own count lives in the student's process: code there can reset it. The
+    # grader refuses the callbacks past the budget whatever the worker counts.
+    extra = """
+import sys as _sys
+def L_model_forward(X, parameters):
+    answered = refused = 0
+    for _ in range(30):
+        frame = _sys._getframe()
+        while frame is not None and "state" not in frame.f_locals:
+            frame = frame.f_back
+        for cell in (linear_activation_forward.__closure__ or ()):
+            if isinstance(cell.cell_contents, dict) and "count" in cell.cell_contents:
+                cell.cell_contents["count"] = 0  # reset the worker's counter
+        try:
+            linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
+            answered += 1
+        except Exception as exc:
+            refused += 1
+    return [answered, refused]
+"""
+    folder = write_submission(tmp_path / "sub", step_extra=extra)
+    box = sandbox_for(folder, limits=Limits(max_callbacks=10))
+    try:
+        sub = Submission(box, "L_model_forward", "hidden", 0)
+        out = sub.call(
+            "L_model_forward",
+            np.ones((2, 2)),
+            {"W1": np.ones((2, 2)), "b1": np.ones((2, 1))},
+            reference_callees=("linear_activation_forward",),
+        )
+        assert out.value == [10, 20]
+    finally:
+        box.close()
