@@ -125,7 +125,11 @@ def become_worker(cell, request, channel_fd, devnull_fd):
     limits = request.get("limits", {})
     jail.limit(resource.RLIMIT_CORE, 0)
     cpu = int(limits.get("cpu_seconds", 60))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    try:
+        # SIGXCPU at the soft limit (reported as "CPU time"), SIGKILL a second later.
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    except (ValueError, OSError):
+        jail.limit(resource.RLIMIT_CPU, cpu)
     jail.limit(resource.RLIMIT_AS, int(limits.get("memory_bytes", 2 << 30)))
     jail.limit(resource.RLIMIT_FSIZE, int(limits.get("file_bytes", 1 << 20)))
     jail.limit(resource.RLIMIT_NOFILE, 64)
