@@ -299,9 +299,11 @@ def set_parent_death_signal(parent):
 def build(config, ctrl):
     """Build the strongest jail this machine allows; returns it in the process that serves.
 
-    May fork: on the namespace levels the zygote continues as process 1 of a new PID namespace
-    (and, for user namespaces, as the child of a process that wrote its uid map); the original
-    process then only waits, holding no channel.
+    Each namespace level is tried in a child process, which reports back once its jail is
+    complete: only then does this process commit to it (it closes its channel and only waits
+    for the child, which continues as process 1 of a new PID namespace). A child that fails
+    half-way (a kernel that lets a user namespace be made but refuses mounts in it, as
+    AppArmor does on recent Ubuntu) leaves nothing behind, and the next level is tried here.
 
     Parameters
     ----------
@@ -317,76 +319,41 @@ def build(config, ctrl):
         if sys.platform != "linux":
             problems.append("not Linux: no namespaces, no chroot")
         return Jail("process", base, problems, root)
-    if root:
-        try:
-            unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWPID, "unshare")
-        except OSError as exc:
-            problems.append(str(exc))
-        else:
-            jail = Jail("namespaces", base, problems, root)
-            _build_root(base, problems)
-            _become_pid_one(ctrl)
-            return jail
-    if _enter_user_namespace(root, ctrl, problems):
+    if root and _in_child(ctrl, problems, lambda: None, _namespaces(base, problems)):
+        return Jail("namespaces", base, problems, root)
+    if _in_child(ctrl, problems, _user_namespace_map(root), _namespaces(base, problems, root)):
         jail = Jail("user-namespaces", base, problems, root)
         if root:
             jail.uid_range = (1, USERNS_SPAN)
-        try:
-            unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWPID, "unshare(user)")
-        except OSError as exc:
-            # The user namespace exists but nothing can be built in it: no jail.
-            problems.append(str(exc))
-            jail.level = "process"
-            return jail
-        _build_root(base, problems)
-        _become_pid_one(ctrl)
         return jail
     if root and _chroot_works(base, problems):
         return Jail("chroot", base, problems, root)
     return Jail("process", base, problems, root)
 
 
-def _enter_user_namespace(root, ctrl, problems):
-    """Continue in a child that owns a new user namespace; False when it cannot be made.
+def _namespaces(base, problems, user_namespace_root=None):
+    """The child's part of a namespace level: new namespaces and the jail's root."""
 
-    The uid map is written by the parent, from outside: only a process with ``CAP_SETUID``
-    there may map more than its own uid, which is how root gives its workers unprivileged host
-    uids of their own. The parent then waits for the child and exits with it.
-    """
-    to_parent = os.pipe()
-    to_child = os.pipe()
-    parent = os.getpid()
-    pid = os.fork()
-    if pid == 0:
-        os.close(to_parent[0])
-        os.close(to_child[1])
-        set_parent_death_signal(parent)
-        try:
-            unshare(CLONE_NEWUSER, "unshare(CLONE_NEWUSER)")
-            os.write(to_parent[1], b"1")
-        except OSError as exc:
-            os.write(to_parent[1], b"0" + str(exc).encode()[:200])
-            os._exit(0)
-        if os.read(to_child[0], 1) != b"1":
-            os._exit(0)
-        os.close(to_parent[1])
-        os.close(to_child[0])
-        if root:
+    def build_in_child():
+        if user_namespace_root:
             # Host root is not mapped: become the namespace's root, an unprivileged host uid.
             os.setresgid(0, 0, 0)
             os.setresuid(0, 0, 0)
-        set_parent_death_signal(parent)  # a change of credentials may have cleared it
-        return True
-    os.close(to_parent[1])
-    os.close(to_child[0])
-    answer = os.read(to_parent[0], 300)
-    if answer[:1] != b"1":
-        problems.append(answer[1:].decode(errors="replace") or "user namespace: no answer")
-        os.waitpid(pid, 0)
-        os.close(to_parent[0])
-        os.close(to_child[1])
-        return False
-    try:
+        unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWPID, "unshare")
+        _build_root(base, problems)
+
+    return build_in_child
+
+
+def _user_namespace_map(root):
+    """The parent's part of the user-namespace level: the uid and gid maps of the child.
+
+    Written from outside: only a process with ``CAP_SETUID`` there may map more than its own
+    uid, which is how root gives its workers unprivileged host uids of their own (the
+    namespace's root is one of them, never host root).
+    """
+
+    def write_maps(pid):
         if root:
             first = random.SystemRandom().randrange(UID_RANGE[0], UID_RANGE[1] - USERNS_SPAN)
             _write(f"/proc/{pid}/uid_map", f"0 {first} {USERNS_SPAN}\n")
@@ -395,14 +362,69 @@ def _enter_user_namespace(root, ctrl, problems):
             _write(f"/proc/{pid}/setgroups", "deny")
             _write(f"/proc/{pid}/uid_map", f"{os.getuid()} {os.getuid()} 1\n")
             _write(f"/proc/{pid}/gid_map", f"{os.getgid()} {os.getgid()} 1\n")
-        os.write(to_child[1], b"1")
-    except OSError as exc:
-        problems.append(f"user namespace map: {exc}")
-        os.write(to_child[1], b"0")
+
+    write_maps.needs_user_namespace = True
+    return write_maps
+
+
+def _in_child(ctrl, problems, parent_step, child_step):
+    """Try a namespace level in a child; True in that child once its jail is built.
+
+    The parent runs ``parent_step(pid)`` once the child made its user namespace (only when
+    ``parent_step.needs_user_namespace``), then waits for the child's verdict: on success it
+    closes the channel and waits for the child until it exits (never returning); on failure it
+    records the reason and returns False.
+    """
+    user_namespace = getattr(parent_step, "needs_user_namespace", False)
+    up_read, up_write = os.pipe()
+    down_read, down_write = os.pipe()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:
+        os.close(up_read)
+        os.close(down_write)
+        set_parent_death_signal(parent)
+        try:
+            if user_namespace:
+                unshare(CLONE_NEWUSER, "unshare(CLONE_NEWUSER)")
+                os.write(up_write, b"1")
+                if os.read(down_read, 1) != b"1":
+                    os._exit(0)
+            child_step()
+            set_parent_death_signal(parent)  # a change of credentials clears it
+        except OSError as exc:
+            os.write(up_write, b"0" + str(exc).encode(errors="replace")[:300])
+            os._exit(0)
+        os.write(up_write, b"1")
+        os.close(up_write)
+        os.close(down_read)
+        _become_pid_one(ctrl)
+        return True
+    os.close(up_write)
+    os.close(down_read)
+    try:
+        if user_namespace:
+            answer = os.read(up_read, 400)
+            if answer[:1] == b"1":
+                try:
+                    parent_step(pid)
+                    os.write(down_write, b"1")
+                except OSError as exc:
+                    os.write(down_write, b"0")
+                    answer = b"0" + f"user namespace map: {exc}".encode()
+        else:
+            answer = b"1"
+        if answer[:1] == b"1":
+            answer = os.read(up_read, 400)
+        if answer[:1] == b"1":
+            ctrl.close()
+            _wait_and_exit(pid)
+        problems.append(answer[1:].decode(errors="replace") or "no answer from the jail")
         os.waitpid(pid, 0)
         return False
-    ctrl.close()
-    _wait_and_exit(pid)
+    finally:
+        os.close(up_read)
+        os.close(down_write)
 
 
 def _wait_and_exit(pid):

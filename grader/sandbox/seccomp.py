@@ -253,6 +253,22 @@ def docker_like_filter(arch=None):
     return program.assemble()
 
 
+def refusing_filter(names, arch=None):
+    """A filter refusing just the named system calls with ``EPERM`` (for tests: a kernel that
+    allows user namespaces but refuses mounts in them, as AppArmor does on recent Ubuntu)."""
+    arch = arch or machine()
+    if arch not in _AUDIT_ARCH:
+        raise SeccompUnavailable(errno.ENOSYS, f"no seccomp support for {arch}")
+    program = _Program()
+    _prologue(program, arch)
+    for name in names:
+        number = syscall_number(name, arch)
+        if number is not None:
+            program.emit(_JEQ_K, number, jt="deny", jf=0)
+    _epilogue(program)
+    return program.assemble()
+
+
 def install(program, no_new_privs=True):
     """Install a filter on the calling thread (and everything it starts later).
 

@@ -4,6 +4,10 @@ Installs :func:`grader.sandbox.seccomp.docker_like_filter` (no ``unshare``, ``se
 ``pivot_root``, no ``clone`` with namespace flags) with ``no_new_privs``, then replaces itself with
 the command. Together with ``setpriv`` dropping the capabilities Docker drops, the grader then
 meets what it meets in Gradescope's containers.
+
+``python docker_like.py --no-mounts CMD...`` refuses only ``mount``, ``umount2`` and
+``pivot_root``: user namespaces can be made but nothing can be mounted in them, as with
+AppArmor's restriction of unprivileged user namespaces (Ubuntu 23.10 and later).
 """
 
 import os
@@ -15,5 +19,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from grader.sandbox import seccomp  # noqa: E402
 
 if __name__ == "__main__":
-    seccomp.install(seccomp.docker_like_filter(), no_new_privs=True)
-    os.execvp(sys.argv[1], sys.argv[1:])
+    argv = sys.argv[1:]
+    if argv[0] == "--no-mounts":
+        program = seccomp.refusing_filter(("mount", "umount2", "pivot_root"))
+        argv = argv[1:]
+    else:
+        program = seccomp.docker_like_filter()
+    seccomp.install(program, no_new_privs=True)
+    os.execvp(argv[0], argv)

@@ -14,6 +14,9 @@ Ways of running (each a fresh ``python -m grader`` process):
     as an unprivileged user (``nobody``): ``user-namespaces`` where the kernel allows them;
 ``user-docker``
     the same under the Docker-like filter: ``process`` (too weak for hidden checks).
+``user-no-mounts``
+    an unprivileged user who may make user namespaces but not mount anything in them
+    (AppArmor's restriction on recent Ubuntu): ``process``.
 
 The root ways need root; the user ways need root too (to become ``nobody``) or an unprivileged
 test process, and a Python the user can run: the interpreter running the tests often lives
@@ -41,7 +44,7 @@ DOCKER_CAPABILITIES = (
 )
 NOBODY = 65534
 
-WAYS = ("root", "root-no-sys-admin", "root-docker", "user", "user-docker")
+WAYS = ("root", "root-no-sys-admin", "root-docker", "user", "user-docker", "user-no-mounts")
 # The isolation level each way may end with on a Linux machine (the kernel decides which).
 EXPECTED_LEVELS = {
     "root": {"namespaces"},
@@ -49,6 +52,7 @@ EXPECTED_LEVELS = {
     "root-docker": {"chroot"},
     "user": {"user-namespaces", "process"},
     "user-docker": {"process"},
+    "user-no-mounts": {"process"},
 }
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -112,6 +116,8 @@ def command(way, args):
     argv = [python, "-m", "grader", *args]
     if way.endswith("docker"):
         argv = [python, str(DOCKER_LIKE), *argv]
+    elif way.endswith("no-mounts"):
+        argv = [python, str(DOCKER_LIKE), "--no-mounts", *argv]
     if way == "root-no-sys-admin":
         argv = ["setpriv", "--bounding-set=-sys_admin", "--inh-caps=-sys_admin", *argv]
     elif way == "root-docker":
