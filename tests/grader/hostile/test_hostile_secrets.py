@@ -14,7 +14,7 @@ import shutil
 import pytest
 
 from hostile_helpers import GOOD_COST, ROOT, make_submission
-from sandbox_levels import WAYS, make_public, public_folder, run_grader
+from sandbox_levels import EXPECTED_LEVELS, WAYS, make_public, public_folder, run_grader
 
 HUNT = """
 import os, sys
@@ -51,7 +51,8 @@ def test_no_secret_reaches_the_students_process(way):
     secrets = [seed, str(ROOT / "solutions"), str(ROOT / "grader" / "hidden")]
     folder = make_public(make_submission(
         public_folder() / "sub", step_extra=HUNT.format(secrets=secrets) + GOOD_COST))
-    hidden = [] if way == "user-docker" else ["--hidden"]  # no jail there: public checks only
+    # Where there is no jail, hidden grading is refused: public checks only.
+    hidden = [] if EXPECTED_LEVELS[way] == {"process"} else ["--hidden"]
     try:
         proc = run_grader(
             way,
