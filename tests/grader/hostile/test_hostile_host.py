@@ -90,7 +90,12 @@ def test_no_copy_of_the_reference_on_the_host_can_be_read(copies, way):
         # The site-packages folder is on the grader's path, like an installed package.
         proc = _grade(way, folder, extra_path=[packages])
         if proc.returncode == 3:
-            pytest.fail(f"{way} refused hidden grading: {proc.stderr[-2000:]}")
+            # Safe too: an unprivileged user on a kernel without user namespaces gets no jail,
+            # and hidden grading is refused. Root always gets one.
+            assert way.startswith("user") and "too weak for this grading" in proc.stderr, (
+                proc.stderr[-2000:]
+            )
+            return
         assert proc.returncode in (0, 1), proc.stderr[-3000:]
         scores, report = _scores(proc)
         assert report["isolation"] != "process"

@@ -54,12 +54,11 @@ def test_no_secret_reaches_the_students_process(way):
     # Where there is no jail, hidden grading is refused: public checks only.
     hidden = [] if EXPECTED_LEVELS[way] == {"process"} else ["--hidden"]
     try:
-        proc = run_grader(
-            way,
-            ["linear_forward", "compute_cost", *hidden, "--submission", str(folder),
-             "--format", "json", "--lang", "en"],
-            env={"AMIQ_GRADER_SEED": seed},
-        )
+        args = ["linear_forward", "compute_cost", "--submission", str(folder),
+                "--format", "json", "--lang", "en"]
+        proc = run_grader(way, [*args, *hidden], env={"AMIQ_GRADER_SEED": seed})
+        if proc.returncode == 3 and hidden:  # no jail on this kernel: hidden grading refused
+            proc = run_grader(way, args, env={"AMIQ_GRADER_SEED": seed})
         assert proc.returncode in (0, 1), proc.stderr[-3000:]
         report = json.loads(proc.stdout)
         assert str(report["seed"]) == seed  # the grader did use the secret seed
