@@ -440,3 +440,16 @@ def linear_forward(A, W, b):
         assert np.array_equal(W, np.ones((4, 3)))
     finally:
         sandbox.close()
+
+
+def test_a_module_outside_the_sandbox_cannot_be_imported_and_the_report_says_why(tmp_path):
+    # The jail holds no Python files: only what the zygote imported (numpy and the allow-list)
+    # can be imported. The report explains it in both languages.
+    folder = make_submission(tmp_path / "sub", step_extra="import math, json, copy\nimport sqlite3\n")
+    report = run(folder, exercises=("compute_cost",))
+    assert_complete(report)
+    (problem,) = report.submission_problems
+    assert "ModuleNotFoundError" in problem.message.render("en")
+    hint = problem.details[-1]
+    assert "numpy" in hint.render("en") and "math" in hint.render("en")
+    assert "الوحدات القياسية" in hint.render("ar")
