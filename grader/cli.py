@@ -255,7 +255,8 @@ def _grade_one(args, lang):
     zygote = None
     try:
         try:
-            zygote = Zygote().start()
+            zygote = Zygote()
+            zygote.start()
         except (OSError, SandboxError) as exc:
             message = Message(N_("The sandbox could not start: {error}"), error=str(exc))
             sys.stderr.write(_bilingual([message], lang) + "\n")

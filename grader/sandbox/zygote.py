@@ -175,7 +175,15 @@ class Zygote:
         return self.info.problems if self.info is not None else []
 
     def start(self):
-        parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        """Start the zygote and send its configuration; on failure nothing is left behind."""
+        try:
+            return self._start()
+        except BaseException:
+            self.close()
+            raise
+
+    def _start(self):
+        self.ctrl, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         debug = os.environ.get("AMIQ_GRADER_DEBUG")
         config = {"isolate": self.isolate, "base": self.base_dir, "paths": _numpy_paths()}
         try:
@@ -191,7 +199,6 @@ class Zygote:
             )
         finally:
             child.close()
-        self.ctrl = parent
         self.ctrl.send(json.dumps(config).encode())
         return self
 

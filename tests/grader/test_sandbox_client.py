@@ -396,3 +396,19 @@ def L_model_forward(X, parameters):
         assert out.value == [10, 20]
     finally:
         box.close()
+
+
+def test_a_sandbox_that_cannot_start_leaves_no_folder(monkeypatch):
+    import subprocess
+
+    from grader.sandbox.zygote import Zygote
+
+    def refuse(*args, **kwargs):
+        raise OSError("no interpreter")
+
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    zygote = Zygote()
+    base = zygote.base_dir
+    with pytest.raises(OSError):
+        zygote.start()
+    assert not __import__("os").path.exists(base)
