@@ -558,7 +558,7 @@ def sync(unit_ids=None, check=False):
     """
     import nbformat
 
-    from course.fileio import write_text_atomic
+    from course.fileio import write_text
 
     found = {}
     examples = _Examples()
@@ -571,7 +571,7 @@ def sync(unit_ids=None, check=False):
             if problems:
                 found[path] = problems
                 if not check:
-                    write_text_atomic(path, notebook_text(built))
+                    write_text(path, notebook_text(built))
     return found
 
 
