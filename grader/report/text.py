@@ -52,10 +52,9 @@ def _header(report, lang):
     )
     return [
         Message(
-            N_("Amiq grader: unit {unit}, {mode}, isolation {isolation}"),
+            N_("Amiq grader: unit {unit}, {mode}"),
             unit=report.unit,
             mode=mode,
-            isolation=report.isolation,
         ).render(lang),
         Message(N_("Submission: {path}"), path=report.submission).render(lang),
         isolation_line(report).render(lang),
