@@ -6,9 +6,10 @@ Steps, in order (each later step relies on the earlier ones):
 
 1. refuse unsafe targets (the checkout itself, its parents, or its source folders) and back up a
    non-empty target when ``force`` is given;
-2. copy ``course/`` without the instructor-only ``authoring/`` tools, then overwrite every unit
-   with stubs freshly generated from ``solutions/`` (so an instructor's local experiments in
-   ``course/<unit>/`` never leak into the bundle);
+2. copy ``course/`` without the instructor-only ``authoring/`` tools and fast trainer
+   (``train/fast.py``), then overwrite every unit with stubs freshly generated from
+   ``solutions/`` (so an instructor's local experiments in ``course/<unit>/`` never leak into
+   the bundle);
 3. copy ``grader/`` without ``grader/hidden/`` and ``grader/build/``;
 4. add the data README and digests (never a data file), a bundle README and a ``pyproject.toml``;
 5. scan the result (:func:`bundle_problems`: no ``solutions``, hidden checks, data files,
@@ -32,6 +33,9 @@ EXCLUDED_NAMES = {"__pycache__", ".amiq-backups", ".pytest_cache", ".DS_Store"}
 EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".h5", ".hdf5", ".mo"}
 COURSE_EXCLUDED_DIRS = {"authoring"}  # instructor tools: stub generator, release, page outputs
 GRADER_EXCLUDED_DIRS = {"hidden", "build"}  # hidden checks and the expected-output builder
+# A complete trainer of the course's networks (forward and backward passes written out): it
+# would answer the exercises, so only the instructor's checkout has it.
+INSTRUCTOR_ONLY_FILES = {("course", "train", "fast.py")}
 PROTECTED_DIRS = ("course", "grader", "solutions", "tests", "docs", "datasets", ".git")
 
 
@@ -47,6 +51,8 @@ def _ignore(excluded_dirs):
             if name in EXCLUDED_NAMES or Path(name).suffix in EXCLUDED_SUFFIXES:
                 skipped.add(name)
             elif name in excluded_dirs and top.name in ("course", "grader"):
+                skipped.add(name)
+            elif (top.parent.name, top.name, name) in INSTRUCTOR_ONLY_FILES:
                 skipped.add(name)
         return skipped
 
@@ -229,6 +235,8 @@ def bundle_problems(bundle, solutions_dir=None):
             problems.append(f"{rel}: instructor-only grader files")
         elif path.suffix in (".h5", ".hdf5"):
             problems.append(f"{rel}: data file")
+        elif rel.parts in INSTRUCTOR_ONLY_FILES:
+            problems.append(f"{rel}: instructor-only trainer")
         elif path.is_file():
             try:
                 lines = {line.strip() for line in path.read_text(encoding="utf-8").splitlines()}

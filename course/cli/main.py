@@ -13,14 +13,14 @@ import sys
 
 from course.i18n import LANGUAGES, _, both_languages, isolate, set_language
 
-from . import cmd_data, cmd_release, cmd_stubs, cmd_train
+from . import cmd_data, cmd_release, cmd_stubs, cmd_sweep, cmd_train
 from .delegate import DELEGATED, run_delegated, unavailable_message
 from .errors import CLIError, error_lines
 from .paths import missing_instructor_part
 from .parser import AmiqArgumentParser
 
 COMMAND_MODULES = (("stubs", cmd_stubs), ("data", cmd_data), ("train", cmd_train),
-                   ("release", cmd_release))
+                   ("sweep", cmd_sweep), ("release", cmd_release))
 
 
 def scan_language(argv):
