@@ -156,13 +156,16 @@ def run(args, out):
     from course.plots import FIGURE_LANGUAGE_NOTE, plot_cost_curve, plot_mislabelled
     from course.train import (DEFAULT_LAYERS, ImplementationError, NotAttemptedError,
                               TrainingConfigError, correct_count, train, validate_layers)
+    from course.train.engines import load_fast
 
     # Everything that can be checked without the data is checked before loading it.
     layers = tuple(args.layers or DEFAULT_LAYERS[args.model])
     engine = resolve_cli_engine(args)
     try:
         validate_layers(args.model, layers)
-    except TrainingConfigError as exc:
+        if engine == "fast":
+            load_fast()  # a student bundle has none: say so before loading the data
+    except (TrainingConfigError, ImplementationError) as exc:
         raise CLIError.wrap(exc) from None
     check_out_dir(args.out)
     with warnings.catch_warnings():
