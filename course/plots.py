@@ -1,13 +1,14 @@
-"""PNG figures of a training run: the cost curve and the mislabelled test images.
+"""Figures of training runs: cost curves (one run or a sweep) and the mislabelled test images.
 
-أشكال PNG لعملية التدريب: منحنى التكلفة وصور الاختبار المصنَّفة خطأً.
+أشكال عمليات التدريب: منحنيات التكلفة (لعملية واحدة أو لمسح) وصور الاختبار المصنَّفة خطأً.
 
 Uses matplotlib's object API with the Agg canvas directly (no ``pyplot``), so it never needs a
 display, never touches global figure state and works the same in tests, CI and notebooks.
 Figure text is English, whatever the message language: matplotlib draws Arabic letters
 unjoined and left to right (it has no text shaping), and shaping them would need two more
-dependencies (``arabic-reshaper`` and ``python-bidi``) for a few labels. ``amiq train`` prints
-:data:`FIGURE_LANGUAGE_NOTE` in both languages instead.
+dependencies (``arabic-reshaper`` and ``python-bidi``) for a few labels. ``amiq train`` and
+``amiq sweep`` print :data:`FIGURE_LANGUAGE_NOTE` in both languages instead (the sweep's table,
+CSV and JSON are in the chosen language).
 """
 
 from pathlib import Path
@@ -25,10 +26,15 @@ MIN_WIDTH, MIN_HEIGHT = 6.4, 2.4
 
 
 def _save(fig, path):
+    """Write ``fig`` as PNG, or as SVG when ``path`` ends in ``.svg``."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     FigureCanvasAgg(fig)
-    fig.savefig(path, format="png")
+    if path.suffix.lower() == ".svg":
+        # No date: the same run gives the same file.
+        fig.savefig(path, format="svg", metadata={"Date": None})
+    else:
+        fig.savefig(path, format="png")
     return path
 
 
@@ -82,6 +88,58 @@ def plot_cost_curves(curves, path, title=None, every=100):
     if any(label is not None for label in curves):
         ax.legend()
     return _save(fig, path)
+
+
+def sweep_figure(curves, title=None, log_scale=False, xlabel="iteration", ylabel="cost"):
+    """Draw the cost curves of a sweep on one axis and return the figure (nothing is written).
+
+    Parameters
+    ----------
+    curves : list of dict
+        As :meth:`course.train.sweep.SweepResult.figure_data` returns them: ``label`` (str),
+        ``iterations`` and ``costs`` (numpy.ndarray, shape (k,), ``nan`` where the cost was not
+        finite) and ``diverged`` (bool). Diverged curves are dashed, with an ``x`` at their last
+        finite point.
+    title : str, optional
+    log_scale : bool
+        A logarithmic cost axis (costs are positive), which separates small final costs.
+    xlabel, ylabel : str
+        Axis labels; English by default (see the module's note on Arabic text).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Save it with :func:`save_figure` (or ``savefig`` for other settings).
+    """
+    fig = Figure(figsize=(7.2, 4.6), dpi=100, layout="constrained")
+    ax = fig.add_subplot()
+    for curve in curves:
+        x = np.asarray(curve["iterations"])
+        y = np.asarray(curve["costs"], dtype=np.float64)
+        style = "--" if curve.get("diverged") else "-"
+        (line,) = ax.plot(x, y, style, marker="." if len(y) < 40 else None, label=curve["label"])
+        finite = np.flatnonzero(np.isfinite(y))
+        if curve.get("diverged") and len(finite) and finite[-1] < len(y) - 1:
+            ax.plot(x[finite[-1]], y[finite[-1]], "x", color=line.get_color(), markersize=9)
+    if log_scale:
+        ax.set_yscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel + (" (log scale)" if log_scale and ylabel == "cost" else ""))
+    ax.set_title(title or "Cost during training, one curve per setting")
+    ax.grid(True, alpha=0.3, which="both" if log_scale else "major")
+    if curves:
+        ax.legend()
+    return fig
+
+
+def save_figure(fig, paths):
+    """Write ``fig`` to each path (PNG, or SVG for ``.svg``); folders are created.
+
+    Returns
+    -------
+    list of pathlib.Path
+    """
+    return [_save(fig, path) for path in paths]
 
 
 def _class_name(classes, label):

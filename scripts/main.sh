@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job, from a fresh clone: set up .venv, get the cat-vs-non-cat data, train the L-layer
-# model with the reference solution and write the figures to out/.
+# model (the reference networks on the fast exact engine: the course's numbers in about a second)
+# and write the figures to out/, then compare four learning rates (amiq sweep) into out/sweep/.
 #
 # Data, in order: $AMIQ_DATA_DIR, else ../shared/datasets/catvnoncat beside the repository, else
 # datasets/catvnoncat/ if the files are already there. Found files are verified and copied into
@@ -27,8 +28,11 @@ if [ -n "$source_dir" ]; then
     # A folder that was named or found must hold the right files: no silent fallback then.
     amiq --lang en data fetch "$source_dir" --data-dir "$project_data"
     amiq --lang en data check --data-dir "$project_data"
-    echo "==> training the L-layer model (reference solution) on the real data"
-    amiq --lang en train --impl reference --model L-layer --data-dir "$project_data" --out out "$@"
+    echo "==> training the L-layer model (reference networks, fast engine) on the real data"
+    amiq --lang en train --impl reference --engine fast --model L-layer --data-dir "$project_data" \
+        --out out "$@"
+    echo "==> learning-rate sweep of the L-layer model (fast engine)"
+    amiq --lang en sweep --engine fast --model L-layer --data-dir "$project_data" --out out/sweep
 else
     cat >&2 <<'NOTE'
 ############################################################################################
@@ -39,7 +43,10 @@ else
 ############################################################################################
 NOTE
     amiq --lang en data synthesize --out "$project_data"
-    amiq --lang en train --impl reference --model L-layer --synthetic --data-dir "$project_data" \
-        --out out "$@"
+    amiq --lang en train --impl reference --engine fast --model L-layer --synthetic \
+        --data-dir "$project_data" --out out "$@"
+    amiq --lang en sweep --engine fast --model L-layer --synthetic --data-dir "$project_data" \
+        --out out/sweep
 fi
-echo "==> done: cost.png, mislabelled.png and summary.json are in the --out folder (default out/)"
+echo "==> done: cost.png, mislabelled.png and summary.json (its \"engine\" says which engine ran)"
+echo "    are in the --out folder (default out/); the sweep's plot and table are in out/sweep/"

@@ -6,7 +6,8 @@ Steps, in order (each later step relies on the earlier ones):
 
 1. refuse unsafe targets (the checkout itself, its parents, or its source folders) and back up a
    non-empty target when ``force`` is given;
-2. copy ``course/`` without the instructor-only ``authoring/`` tools, then overwrite every unit
+2. copy ``course/`` without the instructor-only ``authoring/`` tools and fast trainer
+   (``train/fast.py``), then overwrite every unit
    with stubs freshly generated from ``solutions/`` (so an instructor's local experiments in
    ``course/<unit>/`` never leak into the bundle), and with its notebooks freshly built from their
    sources (``course/<unit>/notebooks/``: the ``.ipynb`` files go in, their ``.py`` sources not);
@@ -38,6 +39,9 @@ GRADER_EXCLUDED_DIRS = {"build"}  # the expected-output builder and in-process r
 # The exercise pages' examples are input of the docs tool only (their output is on the
 # pages); they quote calls that are also lines of the models' solutions.
 GRADING_EXCLUDED_FILES = {"examples.py"}
+# A complete trainer of the course's networks (forward and backward passes written out): it
+# would answer the exercises, so only the instructor's checkout has it.
+INSTRUCTOR_ONLY_FILES = {("course", "train", "fast.py")}
 PROTECTED_DIRS = ("course", "grader", "solutions", "tests", "docs", "datasets", ".git")
 
 
@@ -50,13 +54,16 @@ def _ignore(excluded_dirs, top):
     top = Path(top)
 
     def ignore(folder, names):
+        here = Path(folder)
         skipped = set()
         for name in names:
             if name in EXCLUDED_NAMES or Path(name).suffix in EXCLUDED_SUFFIXES:
                 skipped.add(name)
             elif name in excluded_dirs and Path(folder) == top:
                 skipped.add(name)
-            elif name in GRADING_EXCLUDED_FILES and top.name == "grading":
+            elif name in GRADING_EXCLUDED_FILES and here.name == "grading":
+                skipped.add(name)
+            elif (here.parent.name, here.name, name) in INSTRUCTOR_ONLY_FILES:
                 skipped.add(name)
         return skipped
 
@@ -348,6 +355,8 @@ def bundle_problems(bundle, solutions_dir=None, published=frozenset()):
             problems.append(f"{rel}: instructor-only grader files")
         elif path.suffix in (".h5", ".hdf5"):
             problems.append(f"{rel}: data file")
+        elif rel.parts in INSTRUCTOR_ONLY_FILES:
+            problems.append(f"{rel}: instructor-only trainer")
         elif path.is_file():
             try:
                 lines = _file_lines(path)

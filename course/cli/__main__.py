@@ -4,4 +4,5 @@ import sys
 
 from .main import main
 
-sys.exit(main())
+if __name__ == "__main__":  # importable without running (multiprocessing's spawn imports it)
+    sys.exit(main())

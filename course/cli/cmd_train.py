@@ -29,6 +29,36 @@ def _layers(text):
         raise type_error(exc.render) from None
 
 
+def add_engine_argument(parser, sweep=False):
+    """``--engine fast|reference|student`` (shared with ``amiq sweep``)."""
+    from course.train.engines import ENGINES
+
+    what = _("who runs the training loop: fast (the course's networks, same numbers, much "
+             "sooner), reference (the course's own loop) or student (your functions)")
+    if sweep:
+        default = _("default: fast where it is installed, else student")
+    else:
+        default = _("default: fast with --impl reference, else student")
+    parser.add_argument("--engine", choices=tuple(ENGINES), default=None,
+                        help=f"{what}; {default}")
+
+
+def resolve_cli_engine(args):
+    """The engine ``--engine`` and ``--impl`` ask for (``student`` when neither is given).
+
+    Raises
+    ------
+    CLIError
+        The two options contradict each other.
+    """
+    from course.train import TrainingConfigError, resolve_engine
+
+    try:
+        return resolve_engine(args.engine, args.impl, default_impl="student")
+    except TrainingConfigError as exc:
+        raise CLIError.wrap(exc) from None
+
+
 def add_parser(subparsers):
     p = subparsers.add_parser(
         "train",
@@ -37,14 +67,17 @@ def add_parser(subparsers):
             "Train the two-layer or the L-layer model on the cat-vs-non-cat data with the "
             "reference solution or your own functions (--impl student). Prints the cost every "
             "100 iterations like the course, then the train and test accuracy, and writes "
-            "cost.png and mislabelled.png into --out."
+            "cost.png and mislabelled.png into --out. The reference networks train on the fast "
+            "engine (same numbers, much sooner) unless --engine reference asks for the course's "
+            "own loop."
         ),
     )
     p.add_argument("--model", choices=("two-layer", "L-layer"), default="L-layer",
                    help=_("which model (default: %(default)s)"))
-    p.add_argument("--impl", choices=("reference", "student"), default="student",
+    p.add_argument("--impl", choices=("reference", "student"), default=None,
                    help=_("the reference solution or your code in course/c1w4 "
-                          "(default: %(default)s)"))
+                          "(default: student)"))
+    add_engine_argument(p)
     p.add_argument("--layers", type=_layers, default=None,
                    help=_("layer sizes, input first (default: 12288,7,1 for two-layer, "
                           "12288,20,7,5,1 for L-layer)"))
@@ -70,6 +103,8 @@ def _summary(result, synthetic, files):
     return {
         "model": result.model,
         "impl": result.impl,
+        "engine": result.engine,
+        "first_layer_method": result.method,
         "layers": list(result.layers),
         "learning_rate": result.learning_rate,
         "iterations": result.iterations,
@@ -122,12 +157,16 @@ def run(args, out):
     from course.plots import FIGURE_LANGUAGE_NOTE, plot_cost_curve, plot_mislabelled
     from course.train import (DEFAULT_LAYERS, ImplementationError, NotAttemptedError,
                               TrainingConfigError, correct_count, train, validate_layers)
+    from course.train.engines import load_fast
 
     # Everything that can be checked without the data is checked before loading it.
     layers = tuple(args.layers or DEFAULT_LAYERS[args.model])
+    engine = resolve_cli_engine(args)
     try:
         validate_layers(args.model, layers)
-    except TrainingConfigError as exc:
+        if engine == "fast":
+            load_fast()  # a student bundle has none: say so before loading the data
+    except (TrainingConfigError, ImplementationError) as exc:
         raise CLIError.wrap(exc) from None
     check_out_dir(args.out)
     with warnings.catch_warnings():
@@ -144,13 +183,13 @@ def run(args, out):
         raise CLIError.wrap(exc) from None
     print(
         ngettext(
-            "Training the {model} model ({impl} implementation): layers {layers}, learning rate "
+            "Training the {model} model ({engine} engine): layers {layers}, learning rate "
             "{lr}, {iterations} iteration, {m} training images.",
-            "Training the {model} model ({impl} implementation): layers {layers}, learning rate "
+            "Training the {model} model ({engine} engine): layers {layers}, learning rate "
             "{lr}, {iterations} iterations, {m} training images.",
             args.iterations,
         ).format(
-            model=isolate(args.model), impl=isolate(args.impl),
+            model=isolate(args.model), engine=isolate(engine),
             layers=isolate(",".join(map(str, layers))),
             lr=isolate(args.learning_rate), iterations=isolate(args.iterations),
             m=isolate(train_x.shape[1]),
@@ -159,7 +198,7 @@ def run(args, out):
     )
     try:
         result = train(
-            train_x, train_y, test_x, test_y, model=args.model, impl=args.impl,
+            train_x, train_y, test_x, test_y, model=args.model, engine=engine,
             layers=layers, learning_rate=args.learning_rate, iterations=args.iterations,
             print_cost=args.print_cost and not args.quiet,
             show_bar=False if args.quiet else None, out=out,
@@ -169,7 +208,7 @@ def run(args, out):
     except (ImplementationError, TrainingConfigError) as exc:
         raise CLIError.wrap(exc) from None
     except Exception:
-        if args.impl != "student":
+        if engine != "student":
             raise
         traceback.print_exc(file=sys.stderr)
         raise CLIError(

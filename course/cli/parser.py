@@ -77,6 +77,8 @@ def _argparse_errors():
         (r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)",
          _("argument {arg}: invalid choice {value}; expected one of {choices}")),
         (r"argument (?P<arg>\S+): expected one argument", _("argument {arg}: expected a value")),
+        (r"argument (?P<arg>\S+): expected at least one argument",
+         _("argument {arg}: expected at least one value")),
         (r"argument (?P<arg>\S+): invalid (?P<type>\w+) value: (?P<value>.+)",
          _("argument {arg}: invalid value {value}")),
         (r"argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)",

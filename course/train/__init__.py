@@ -2,10 +2,13 @@
 
 تدريب مصنِّف القطط من سطر الأوامر أو من بايثون، مع شريط التقدّم والأشكال.
 
-Modules: ``impl`` (reference or student code), ``progress`` (bar and cost lines), ``run``
-(validation, training, accuracy).
+Modules: ``impl`` (reference or student code), ``engines`` (who runs the loop: fast, reference
+or student), ``fast`` (the fast exact trainer), ``progress`` (bar and cost lines), ``run``
+(validation, training, accuracy), ``sweep`` (one architecture over several learning rates, in
+parallel) and ``sweep_files`` (its figure and table files).
 """
 
+from .engines import DEFAULT_ENGINE, ENGINES, resolve_engine
 from .impl import IMPLEMENTATIONS, ImplementationError, NotAttemptedError, load_implementation
 from .run import (
     DEFAULT_ITERATIONS,
@@ -22,6 +25,8 @@ from .run import (
 )
 
 __all__ = [
+    "DEFAULT_ENGINE",
+    "ENGINES",
     "DEFAULT_ITERATIONS",
     "DEFAULT_LAYERS",
     "DEFAULT_LEARNING_RATE",
@@ -35,6 +40,7 @@ __all__ = [
     "correct_count",
     "load_implementation",
     "parse_layers",
+    "resolve_engine",
     "train",
     "validate_layers",
 ]

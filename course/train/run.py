@@ -3,17 +3,13 @@
 تدريب مصنِّف القطط ذي الطبقتين أو ذي الطبقات L وقياس دقته، كما في دفتر المقرر.
 """
 
-import contextlib
-import io
-import time
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from course.i18n import LocalizedError, _, isolate, ngettext
 
-from .impl import load_implementation, not_attempted
-from .progress import track_training
+from .engines import ENGINES, fit, resolve_engine
 
 MODELS = {"two-layer": "two_layer_model", "L-layer": "L_layer_model"}
 DEFAULT_LAYERS = {"two-layer": (12288, 7, 1), "L-layer": (12288, 20, 7, 5, 1)}
@@ -31,6 +27,12 @@ class TrainResult:
 
     Attributes
     ----------
+    impl : {"reference", "student"}
+        Whose networks were trained.
+    engine : {"fast", "reference", "student"}
+        Which engine ran the loop (see :mod:`course.train.engines`).
+    method : str or None
+        The fast engine's first-layer method (``"gram"`` or ``"plain"``), else ``None``.
     parameters : dict
         The learnt ``"W1", "b1", ...``.
     costs : list of float
@@ -46,6 +48,8 @@ class TrainResult:
 
     model: str
     impl: str
+    engine: str
+    method: object
     layers: tuple
     learning_rate: float
     iterations: int
@@ -163,9 +167,9 @@ def accuracy(predictions, y):
     return correct_count(predictions, y) / y.shape[1]
 
 
-def train(train_x, train_y, test_x, test_y, model="L-layer", impl="reference", layers=None,
+def train(train_x, train_y, test_x, test_y, model="L-layer", impl=None, layers=None,
           learning_rate=DEFAULT_LEARNING_RATE, iterations=DEFAULT_ITERATIONS, print_cost=True,
-          show_bar=None, bar_file=None, out=None):
+          show_bar=None, bar_file=None, out=None, engine=None):
     """Train one model and predict on both sets.
 
     Parameters
@@ -175,16 +179,20 @@ def train(train_x, train_y, test_x, test_y, model="L-layer", impl="reference", l
     test_x : numpy.ndarray, shape (n_x, m_test)
     test_y : numpy.ndarray, shape (1, m_test)
     model : {"two-layer", "L-layer"}
-    impl : {"reference", "student"}
-        ``"student"`` trains ``course.c1w4.cat_classifier`` (the student's functions).
+    impl : {"reference", "student"}, optional
+        Whose networks: ``"student"`` trains ``course.c1w4.cat_classifier`` (the student's
+        functions). Default: the reference networks, unless ``engine`` says otherwise.
     layers : sequence of int, optional
         Default ``(12288, 7, 1)`` for two-layer, ``(12288, 20, 7, 5, 1)`` for L-layer.
     learning_rate : float, default 0.0075
     iterations : int, default 2500
     print_cost : bool
-        Let the model print "Cost after iteration i: c" every 100 iterations.
+        Print "Cost after iteration i: c" every 100 iterations (and at the last one).
     show_bar, bar_file, out
-        See :func:`course.train.progress.track_training`.
+        See :func:`course.train.progress.training_progress`.
+    engine : {"fast", "reference", "student"}, optional
+        Who runs the loop (see :mod:`course.train.engines`); default ``"fast"`` for the
+        reference networks and ``"student"`` for the student's.
 
     Returns
     -------
@@ -193,32 +201,21 @@ def train(train_x, train_y, test_x, test_y, model="L-layer", impl="reference", l
     Raises
     ------
     TrainingConfigError
-        Bad arguments.
+        Bad arguments (an unknown engine, or one that contradicts ``impl``, included).
     course.train.impl.ImplementationError
-        The implementation cannot be imported; ``NotAttemptedError`` when it hits a stub.
+        The engine's code cannot be imported; ``NotAttemptedError`` when it hits a stub.
     """
     layers = tuple(DEFAULT_LAYERS.get(model, ()) if layers is None else layers)
+    engine = resolve_engine(engine, impl)
     validate(model, layers, learning_rate, iterations, train_x.shape[0])
-    module = load_implementation(impl)
-    fit = getattr(module, MODELS[model])
-    try:
-        with track_training(module, iterations, show_bar, bar_file, out, desc=model) as all_costs:
-            start = time.perf_counter()
-            parameters, costs = fit(
-                train_x, train_y, list(layers), learning_rate=learning_rate,
-                num_iterations=int(iterations), print_cost=print_cost,
-            )
-            seconds = time.perf_counter() - start
-        # predict prints the course's "Accuracy: ..." line; we report both sets ourselves.
-        with contextlib.redirect_stdout(io.StringIO()):
-            train_pred = module.predict(train_x, train_y, parameters)
-            test_pred = module.predict(test_x, test_y, parameters)
-    except NotImplementedError as exc:
-        raise not_attempted(exc) from None
+    fitted = fit(engine, train_x, train_y, model, layers, learning_rate, iterations,
+                 print_cost=print_cost, show_bar=show_bar, bar_file=bar_file, out=out)
+    train_pred = fitted.predict(train_x, train_y)
+    test_pred = fitted.predict(test_x, test_y)
     return TrainResult(
-        model=model, impl=impl, layers=layers, learning_rate=float(learning_rate),
-        iterations=int(iterations), parameters=parameters,
-        costs=[float(np.squeeze(c)) for c in costs], all_costs=list(all_costs),
+        model=model, impl=ENGINES[engine].impl, engine=engine, method=fitted.method,
+        layers=layers, learning_rate=float(learning_rate), iterations=int(iterations),
+        parameters=fitted.parameters, costs=fitted.costs, all_costs=fitted.all_costs,
         train_accuracy=accuracy(train_pred, train_y), test_accuracy=accuracy(test_pred, test_y),
-        train_predictions=train_pred, test_predictions=test_pred, seconds=seconds,
+        train_predictions=train_pred, test_predictions=test_pred, seconds=fitted.seconds,
     )

@@ -61,3 +61,28 @@ def test_mislabelled_title_says_when_the_grid_is_capped(tmp_path, monkeypatch):
     plot_mislabelled(images, y, y, classes, tmp_path / "none.png")
     assert titles == ["Mislabelled test images: 33 of 33 (first 20 shown)",
                       "Mislabelled test images: 0 of 33"]
+
+
+def test_sweep_figure_draws_given_curves_and_marks_divergence(tmp_path):
+    from course.plots import save_figure, sweep_figure
+
+    curves = [
+        {"label": "learning rate = 0.01", "iterations": np.array([0, 100, 199]),
+         "costs": np.array([0.7, 0.5, 0.4]), "diverged": False},
+        {"label": "learning rate = 5 (diverged)", "iterations": np.array([0, 100, 199]),
+         "costs": np.array([0.7, 2.0, np.nan]), "diverged": True},
+    ]
+    fig = sweep_figure(curves, title="t")
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "linear" and ax.get_xlabel() == "iteration"
+    drawn = {line.get_label(): line for line in ax.get_lines()}
+    np.testing.assert_array_equal(drawn["learning rate = 0.01"].get_ydata(), [0.7, 0.5, 0.4])
+    assert drawn["learning rate = 5 (diverged)"].get_linestyle() == "--"
+    # The last finite point of the diverged curve carries an "x".
+    marks = [line for line in ax.get_lines() if line.get_marker() == "x"]
+    assert len(marks) == 1 and list(marks[0].get_xdata()) == [100]
+    assert sweep_figure(curves, log_scale=True).axes[0].get_yscale() == "log"
+    png, svg = save_figure(fig, [tmp_path / "a.png", tmp_path / "b" / "a.svg"])
+    assert png.read_bytes().startswith(PNG)
+    text = svg.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("<?xml") and "<svg" in text and "<dc:date>" not in text

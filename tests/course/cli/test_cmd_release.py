@@ -102,11 +102,37 @@ def test_leak_detection_finds_planted_material(tmp_path):
     (tmp_path / "grader/build/expected.py").write_text("")
     (tmp_path / "course").mkdir()
     (tmp_path / "course/.grader-key").write_text("00")
+    (tmp_path / "course/train").mkdir(parents=True)
+    (tmp_path / "course/train/fast.py").write_text("")
     problems = "\n".join(bundle_problems(tmp_path, ROOT / "solutions"))
     assert "reference solutions" in problems and "marker" in problems and "data file" in problems
     assert "b.py: reference solution code" in problems
     assert "grader/build: instructor-only grader files" in problems
     assert "course/.grader-key: instructor-only grader files" in problems
+    assert "course/train/fast.py: instructor-only trainer" in problems
+
+
+def test_bundle_has_no_fast_trainer_and_says_so(bundle, synthetic_data_dir, tmp_path):
+    assert (ROOT / "course/train/fast.py").is_file()
+    assert not (bundle / "course/train/fast.py").exists()
+    assert (bundle / "course/train/engines.py").is_file()
+    # From the bundle, as on a student's machine: the fast engine is explained, and a sweep
+    # trains the student's functions by default (here: the unfilled stubs).
+    code = ("import sys; sys.modules['solutions'] = None; "
+            "from course.cli.main import main; sys.exit(main(sys.argv[1:]))")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    common = ["--synthetic", "--data-dir", str(synthetic_data_dir), "--iterations", "2",
+              "--out", str(tmp_path)]
+    runs = {}
+    for name, args in (("train", ["train", "--engine", "fast"]), ("sweep", ["sweep"])):
+        runs[name] = subprocess.run([sys.executable, "-c", code, "--lang", "en", *args, *common],
+                                    cwd=bundle, env=env, capture_output=True, text=True,
+                                    timeout=300)
+    assert runs["train"].returncode == 1, runs["train"].stderr
+    assert "fast engine is not installed here" in runs["train"].stderr
+    assert "--engine student" in runs["train"].stderr
+    assert runs["sweep"].returncode == 2, runs["sweep"].stderr
+    assert "Not attempted yet" in runs["sweep"].stderr
 
 
 def test_non_empty_target_is_refused_then_backed_up_with_force(amiq, tmp_path):

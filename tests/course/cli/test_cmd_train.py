@@ -139,3 +139,46 @@ def test_arabic_run_notes_that_figures_are_in_english(amiq, synthetic_data_dir, 
     note = [line for line in result.out.splitlines() if "matplotlib" in line]
     assert result.code == 0 and len(note) == 1
     assert "بالإنجليزية" in note[0] and "labels are in English" in note[0]
+
+
+@pytest.mark.parametrize("args, engine, method", [
+    (["--impl", "reference"], "fast", "gram"),
+    (["--engine", "fast"], "fast", "gram"),
+    (["--engine", "reference"], "reference", None),
+    (["--impl", "reference", "--engine", "reference"], "reference", None),
+])
+def test_summary_says_which_engine_ran(amiq, synthetic_data_dir, tmp_path, args, engine, method):
+    result = amiq("--lang", "en", "train", "--synthetic", "--data-dir", synthetic_data_dir,
+                  "--iterations", 20, "--quiet", "--out", tmp_path, *args)
+    assert result.code == 0, result.err
+    assert f"({engine} engine)" in result.out
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["engine"] == engine and summary["impl"] == "reference"
+    assert summary["first_layer_method"] == method
+
+
+def test_fast_and_reference_engines_print_the_same_costs(amiq, synthetic_data_dir, tmp_path):
+    costs = {}
+    for engine in ("fast", "reference"):
+        result = amiq("--lang", "en", "train", "--engine", engine, "--synthetic", "--data-dir",
+                      synthetic_data_dir, "--iterations", 201, "--out", tmp_path / engine)
+        assert result.code == 0, result.err
+        costs[engine] = [float(line.split(": ")[1]) for line in result.out.splitlines()
+                         if line.startswith("Cost after iteration")]
+    assert len(costs["fast"]) == 3
+    assert costs["fast"] == pytest.approx(costs["reference"], rel=1e-9)
+
+
+@pytest.mark.parametrize("args", [["--impl", "student", "--engine", "fast"],
+                                  ["--impl", "reference", "--engine", "student"]])
+def test_contradicting_engine_and_impl_fail_early(amiq, tmp_path, args):
+    result = amiq("--lang", "en", "train", "--data-dir", tmp_path / "none", "--out", tmp_path,
+                  *args)
+    assert result.code == 1 and "give only one of the two options" in result.err
+    assert "اكتفِ بأحد الخيارين" in result.err and "Data files missing" not in result.err
+
+
+def test_student_engine_on_stubs_exits_2(amiq, synthetic_data_dir, tmp_path):
+    result = amiq("--lang", "en", "train", "--engine", "student", "--synthetic", "--data-dir",
+                  synthetic_data_dir, "--iterations", 2, "--out", tmp_path)
+    assert result.code == 2 and "Not attempted yet" in result.err
