@@ -1,5 +1,6 @@
 """The unit registry: manifests, qualified ids, resolving bare names, bilingual errors."""
 
+from course.cli.output import texts
 import pytest
 
 from course import units
@@ -64,7 +65,7 @@ def test_unknown_names_raise_a_unit_error_listing_what_exists(call, words, lang)
     assert isinstance(info.value, KeyError)
     text = str(info.value)
     assert all(w in text for w in words), text
-    english, other = info.value.bilingual()
+    english, other = texts(info.value, both=True)
     assert english == text and "\u2066" in other  # the other half is rendered for Arabic
 
 

@@ -1,5 +1,6 @@
 """The engine registry: which engine runs, conflicts with --impl, and a missing fast engine."""
 
+from course.cli.output import texts
 import io
 import sys
 import warnings
@@ -45,7 +46,7 @@ def test_contradicting_options_are_refused_in_both_languages(engine, impl, lang)
     lang("en")
     with pytest.raises(TrainingConfigError, match="give only one of the two options") as info:
         resolve_engine(engine, impl)
-    english, arabic = info.value.bilingual()
+    english, arabic = texts(info.value, both=True)
     assert f"--engine {engine}" in english and f"--impl {impl}" in english
     assert "اكتفِ بأحد الخيارين" in arabic
 

@@ -1,5 +1,6 @@
 """The learning-rate sweep: settings in order, findings, workers, errors from student code."""
 
+from course.cli.output import texts
 import math
 
 import numpy as np
@@ -35,7 +36,7 @@ def test_bad_rates_are_explained_in_both_languages(rates, message, lang):
     lang("en")
     with pytest.raises(TrainingConfigError, match=message) as info:
         validate_rates(rates)
-    assert len(info.value.bilingual()) == 2 and info.value.bilingual()[1] != str(info.value)
+    assert len(texts(info.value, both=True)) == 2 and texts(info.value, both=True)[1] != str(info.value)
 
 
 def test_rates_keep_their_order():
@@ -184,7 +185,7 @@ def test_unfinished_student_code_is_not_attempted(jobs, lang):
     with pytest.raises(NotAttemptedError, match="Not attempted yet: L_layer_model") as info:
         run_sweep(*_data(), [0.1, 0.2], engine="student", jobs=jobs, show_bar=False, **SMALL)
     assert info.value.function == "L_layer_model"
-    assert "amiq grade" in info.value.bilingual()[1]
+    assert "amiq grade" in texts(info.value, both=True)[1]
 
 
 def test_failing_student_code_is_a_sweep_error_with_its_traceback(monkeypatch, lang):
@@ -198,4 +199,4 @@ def test_failing_student_code_is_a_sweep_error_with_its_traceback(monkeypatch, l
     with pytest.raises(SweepError, match="learning rate 0.1") as info:
         run_sweep(*_data(), [0.1], engine="student", jobs=1, show_bar=False, **SMALL)
     assert "ValueError: shapes" in info.value.details
-    assert "amiq grade" in info.value.bilingual()[1]
+    assert "amiq grade" in texts(info.value, both=True)[1]
