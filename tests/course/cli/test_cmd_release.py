@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from course.authoring.release import bundle_problems, published_lines, solution_only_lines
+from course.authoring.release import (bundle_problems, key_texts, published_lines,
+                                      solution_only_lines)
 from course.authoring.stubs import render_unit
 from course.units import all_units, get_unit
 
@@ -209,3 +210,44 @@ def test_bundle_packages_the_glossary_and_explains_notebooks_and_lessons(bundle)
     assert "*.csv" in package_data and (bundle / "course/glossary.csv").is_file()
     readme = (bundle / "README.md").read_text(encoding="utf-8")
     assert 'grader.check("' in readme and "amiq units" in readme
+
+
+def test_bundle_has_the_quiz_but_not_its_key(bundle):
+    for unit in ("c1w3", "c1w4"):
+        assert (bundle / "course" / unit / "quiz.py").read_text(encoding="utf-8") == \
+            (ROOT / "course" / unit / "quiz.py").read_text(encoding="utf-8")
+    assert (bundle / "course/quiz/sheet.py").is_file() and (bundle / "grader/quiz.py").is_file()
+    assert not list(bundle.rglob("quiz_key*")) and not (bundle / "solutions").exists()
+    explanations = key_texts(ROOT / "solutions")
+    assert len(explanations) > 40  # English and Arabic of every explanation
+    for path in bundle.rglob("*"):
+        if path.is_file() and path.suffix in (".py", ".po", ".md", ".toml", ".txt", ".json"):
+            text = path.read_text(encoding="utf-8")
+            assert not [t for t in explanations if t in text], path
+
+
+def test_a_planted_quiz_key_or_explanation_is_caught(tmp_path):
+    (tmp_path / "course").mkdir()
+    (tmp_path / "course/quiz_key.py").write_text("KEY = {}\n")
+    stated = sorted(key_texts(ROOT / "solutions"))[0]
+    (tmp_path / "course/notes.po").write_text(f'msgid "{stated}"\n', encoding="utf-8")
+    problems = "\n".join(bundle_problems(tmp_path, ROOT / "solutions"))
+    assert "course/quiz_key.py: quiz answer key" in problems
+    assert "course/notes.po: quiz answer key explanation" in problems
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ("graded by the instructor", "0 questions of 13 answered")),
+    ("ar", ("يصحّح المعلّم", "لم يُجَب عن أي سؤال من")),
+])
+def test_in_the_bundle_the_quiz_template_is_written_and_grading_only_checks_it(
+        bundle, tmp_path, lang, words):
+    answers = tmp_path / "quiz_answers.toml"
+    made = _run_in_bundle(bundle, "--lang", lang, "quiz", "template", "--unit", "c1w4",
+                          "--student", "s2024017", "--output", str(answers))
+    assert made.returncode == 0, made.stderr
+    checked = _run_in_bundle(bundle, "--lang", lang, "grade", "quiz", "--answers", str(answers))
+    assert checked.returncode == 0, checked.stderr
+    assert "Traceback" not in checked.stderr
+    for word in words:
+        assert word in checked.stdout, word
