@@ -8,12 +8,13 @@ Steps, in order (each later step relies on the earlier ones):
    non-empty target when ``force`` is given;
 2. copy ``course/`` without the instructor-only ``authoring/`` tools, then overwrite every unit
    with stubs freshly generated from ``solutions/`` (so an instructor's local experiments in
-   ``course/<unit>/`` never leak into the bundle);
+   ``course/<unit>/`` never leak into the bundle), and with its notebooks freshly built from their
+   sources (``course/<unit>/notebooks/``: the ``.ipynb`` files go in, their ``.py`` sources not);
 3. copy ``grader/`` without ``grader/build/`` (the expected-data builder needs the reference);
 4. add the data README and digests (never a data file), a bundle README and a ``pyproject.toml``;
 5. scan the result (:func:`bundle_problems`: no ``solutions``, hidden checks, quiz answer keys or
-   their explanations, data files, solution marker lines or lines of solution code) and refuse to
-   publish it if anything leaked.
+   their explanations, data files, solution marker lines or lines of solution code, in notebooks'
+   cells too) and refuse to publish it if anything leaked.
 
 The bundle is built in a temporary sibling folder and renamed into place at the end.
 """
@@ -144,6 +145,10 @@ Then:
 
 - write your code in the files of your unit (replace each `raise NotImplementedError(...)`
   line); `amiq units` lists the units and their exercises;
+- or work in the notebooks, one per assignment in Arabic and English:
+  `course/UNIT/notebooks/ASSIGNMENT.ar.ipynb` and `.en.ipynb` (open them in JupyterLab,
+  Notebook 7 or VS Code, e.g. after `pip install jupyterlab`); they run each exercise's example
+  and check it, and the code you write still goes in the files above;
 - check your work: `amiq grade --unit UNIT` (or one exercise: `amiq grade c1w4.linear_forward`);
   in a notebook, `import grader; grader.check("c1w4.linear_forward")`;
 - get the data of the cat application: `amiq data fetch SOURCE` (a folder or URL your
@@ -179,6 +184,10 @@ Messages are in Arabic by default; add `--lang en` for English.
 
 - اكتب شيفرتك في ملفات وحدتك (ضع حلّك مكان كل سطر `raise NotImplementedError(...)`)؛
   ويعرض الأمر `amiq units` الوحدات وتمارينها؛
+- أو اعمل في الدفاتر، دفتر لكل واجب بالعربية والإنجليزية:
+  `course/UNIT/notebooks/ASSIGNMENT.ar.ipynb` و `.en.ipynb` (افتحها في JupyterLab أو Notebook 7
+  أو VS Code، بعد `pip install jupyterlab` مثلًا)؛ تشغّل مثال كل تمرين وتفحصه، وتبقى الشيفرة التي
+  تكتبها في الملفات نفسها أعلاه؛
 - افحص عملك: `amiq grade --unit UNIT` (أو تمرينًا واحدًا: `amiq grade c1w4.linear_forward`)؛
   وفي دفتر Jupyter: `import grader; grader.check("c1w4.linear_forward")`؛
 - احصل على بيانات تطبيق القطط: `amiq data fetch SOURCE` (مجلد أو رابط يعطيك إياه المعلّم)، ثم
@@ -196,6 +205,77 @@ Messages are in Arabic by default; add `--lang en` for English.
 """
 
 GITIGNORE = "__pycache__/\n*.py[cod]\n*.egg-info/\n/.venv/\n/out/\n*.h5\n.amiq-backups/\n"
+
+
+def write_notebooks(course_dir, unit):
+    """Build ``unit``'s notebooks into ``course_dir/<unit>/notebooks/`` and drop their sources.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The notebooks written (none for a unit without notebook sources).
+    """
+    from .notebooks import SOURCE_FOLDER, build_unit, notebook_text
+
+    folder = Path(course_dir) / unit / SOURCE_FOLDER
+    if folder.is_dir():
+        for source in folder.glob("*.py"):  # the bilingual sources are for authors only
+            source.unlink()
+    written = []
+    for path, notebook in build_unit(unit).items():
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / path.name).write_text(notebook_text(notebook), encoding="utf-8")
+        written.append(folder / path.name)
+    return written
+
+
+def _file_text(path):
+    """A text file's text; every cell's source for a notebook (JSON escapes code)."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".ipynb":
+        try:
+            cells = json.loads(text).get("cells", [])
+        except (ValueError, AttributeError):
+            cells = []
+        text = "\n".join("".join(c.get("source", "")) for c in cells if isinstance(c, dict))
+    return text
+
+
+def _file_lines(path):
+    """Stripped lines of a text file; of every cell's source for a notebook."""
+    return {line.strip() for line in _file_text(path).splitlines()}
+
+
+def _messages(path):
+    """The messages a catalogue (``.po``) or a module (gettext calls, ``N_``, ``Message``) holds.
+
+    Their text may be split over several quoted lines in the file, so it is read as the
+    translation tools read it.
+    """
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract
+    from babel.messages.pofile import read_po
+
+    found = set()
+    try:
+        if path.suffix == ".po":
+            with open(path, "rb") as fh:
+                for message in read_po(fh):
+                    found |= {t for t in (message.id, message.string) if isinstance(t, str)}
+        elif path.suffix == ".py":
+            keywords = {**DEFAULT_KEYWORDS, "Message": (1,), "Plural": (1, 2)}
+            with open(path, "rb") as fh:
+                for _line, message, _comments, _context in extract("python", fh, keywords):
+                    found |= {message} if isinstance(message, str) else set(message)
+    except Exception:  # noqa: BLE001 - a file the tools cannot read: the text check still runs
+        return set()
+    return found
+
+
+def stated_explanations(path, explanations):
+    """The quiz keys' explanations (:func:`key_texts`) that a bundle file states."""
+    text = " ".join(_file_text(path).split())
+    messages = _messages(path)
+    return sorted(t for t in explanations if t in messages or " ".join(t.split()) in text)
 
 
 def solution_only_lines(solutions_dir):
@@ -311,13 +391,12 @@ def bundle_problems(bundle, solutions_dir=None, published=frozenset()):
             problems.append(f"{rel}: data file")
         elif path.is_file():
             try:
-                lines = {line.strip() for line in path.read_text(encoding="utf-8").splitlines()}
+                lines = _file_lines(path)
             except (UnicodeDecodeError, OSError):
                 continue
             if any(line.startswith((BEGIN, END)) for line in lines):
                 problems.append(f"{rel}: solution marker line")
-            text = "\n".join(lines)
-            stated = sorted(t for t in explanations if t in text)
+            stated = stated_explanations(path, explanations) if explanations else []
             if stated:
                 problems.append(f"{rel}: quiz answer key explanation ({stated[0][:40]!r}...)")
             leaked = sorted(lines & secret)
@@ -391,6 +470,7 @@ def build_release(out_dir, root, force=False, unit_ids=None):
                 path = staging / "course" / unit / name
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
+            write_notebooks(staging / "course", unit)
         if (root / "grader").is_dir():
             shutil.copytree(root / "grader", staging / "grader",
                             ignore=_ignore(GRADER_EXCLUDED_DIRS, root / "grader"))

@@ -4,11 +4,16 @@
 
 Exit status: 0 when every check that ran passed, 1 when some did not, 2 for bad input (unknown
 unit or exercise, unusable folder, ``--hidden`` without the reference), 3 when the sandbox could
-not start. The exit status and output of the student's code play no part in any of these.
+not start or is too weak for the grading asked for (see :mod:`grader.runner.isolation`), 130 or
+143 when interrupted by SIGINT or SIGTERM (the sandbox's processes and temporary folders are
+removed first, and nothing is written). The exit status and output of the student's code play no
+part in any of these.
 """
 
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from course.i18n import _, current_language, isolate
@@ -51,6 +56,9 @@ def add_parser(subparsers):
                           "seed)"))
     p.add_argument("--timeout", type=positive_float, default=None, metavar="SECONDS",
                    help=_("wall-time limit of one call, in seconds"))
+    p.add_argument("--allow-weak-isolation", action="store_true",
+                   help=_("grade even where the sandbox is weaker than the grading needs (the "
+                          "report says so)"))
     p.add_argument("--no-color", action="store_true", help=_("no ANSI colours"))
     p.add_argument("--class", dest="class_dir", metavar="DIR",
                    help=_("grade every subfolder of DIR (one per student) into a CSV"))
@@ -88,8 +96,8 @@ def grade_class(args, out):
     import csv
     import io
 
-    from course.fileio import write_text_atomic
-    from grader.runner.engine import GradingError, choose, grade
+    from course.fileio import write_text
+    from grader.runner.engine import GradingError, IsolationError, choose, grade
 
     root = Path(args.class_dir)
     if not root.is_dir() or args.submission:
@@ -106,7 +114,11 @@ def grade_class(args, out):
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         try:
             report = grade([ex.id for ex in exercises], folder, hidden=args.hidden,
-                           seed=args.seed, limits=_limits(args))
+                           seed=args.seed, limits=_limits(args),
+                           allow_weak_isolation=args.allow_weak_isolation)
+        except IsolationError as exc:
+            # The same for every student: stop instead of filling the CSV with refusals.
+            raise CLIError.wrap(exc, SANDBOX_EXIT) from None
         except GradingError as exc:
             writer.writerow([folder.name, "", "", *[""] * len(exercises),
                              " ".join(m.render(lang) for m in exc.messages)])
@@ -115,10 +127,34 @@ def grade_class(args, out):
         writer.writerow([folder.name, f"{report.score:g}", f"{report.max_score:g}",
                          *[scores.get(ex.id, "") for ex in exercises], ""])
     if args.output:
-        write_text_atomic(args.output, buffer.getvalue())
+        write_text(args.output, buffer.getvalue())
     else:
         out.write(buffer.getvalue())
     return 0
+
+
+def _stop_on_signals():
+    """Turn SIGINT and SIGTERM into ``KeyboardInterrupt``, so every ``finally`` cleans up.
+
+    The first signal ignores any further ones, so a second Ctrl-C cannot interrupt the clean-up
+    itself (stopping the sandbox, removing its folders). Returns ``(received, restore)``.
+    """
+    received = []
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def stop(signum, frame):
+        for sig in previous:
+            signal.signal(sig, signal.SIG_IGN)
+        received.append(signum)
+        raise KeyboardInterrupt
+
+    def restore():
+        for sig, handler in previous.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+
+    for sig in previous:
+        signal.signal(sig, stop)
+    return received, restore
 
 
 def run(args, out):
@@ -128,28 +164,51 @@ def run(args, out):
         return grade_quiz.run(args, out)
     grade_quiz.refuse_quiz_options(args)
     _check_output(args)
-    if args.class_dir:
-        return grade_class(args, out)
+    received, restore = [], None
+    if threading.current_thread() is threading.main_thread():
+        received, restore = _stop_on_signals()
+    try:
+        if args.class_dir:
+            return grade_class(args, out)
+        return grade_one(args, out)
+    except KeyboardInterrupt:
+        raise CLIError(lambda: _("Grading was interrupted; no report was written."),
+                       128 + int(received[0] if received else signal.SIGINT)) from None
+    finally:
+        if restore is not None:
+            restore()
 
+
+def grade_one(args, out):
+    """Grade one submission and print or write its report."""
     from grader.sandbox.zygote import SandboxError, Zygote
 
-    # Start the sandbox's interpreter first: it imports numpy while this process does too.
+    zygote = None
     try:
-        zygote = Zygote().start()
-    except OSError as exc:
-        raise CLIError(lambda exc=exc: _("The sandbox could not start: {error}").format(
-            error=isolate(exc)), SANDBOX_EXIT) from None
-    from grader.report import render
-    from grader.runner.engine import GradingError, grade
+        # Start the sandbox's interpreter first: it imports numpy while this process does too.
+        try:
+            zygote = Zygote()
+            zygote.start()
+        except (OSError, SandboxError) as exc:
+            raise CLIError(lambda exc=exc: _("The sandbox could not start: {error}").format(
+                error=isolate(exc)), SANDBOX_EXIT) from None
+        from grader.runner.engine import GradingError, IsolationError, grade
 
-    try:
-        report = grade(args.exercises, args.submission, unit=args.unit, hidden=args.hidden,
-                       seed=args.seed, limits=_limits(args), zygote=zygote)
-    except GradingError as exc:
-        raise _bad_input(exc) from None
-    except SandboxError as exc:
-        raise CLIError(lambda exc=exc: _("The sandbox could not start: {error}").format(
-            error=isolate(exc)), SANDBOX_EXIT) from None
+        try:
+            report = grade(args.exercises, args.submission, unit=args.unit, hidden=args.hidden,
+                           seed=args.seed, limits=_limits(args), zygote=zygote,
+                           allow_weak_isolation=args.allow_weak_isolation)
+        except IsolationError as exc:
+            raise CLIError.wrap(exc, SANDBOX_EXIT) from None
+        except GradingError as exc:
+            raise _bad_input(exc) from None
+        except SandboxError as exc:
+            raise CLIError(lambda exc=exc: _("The sandbox could not start: {error}").format(
+                error=isolate(exc)), SANDBOX_EXIT) from None
+    finally:
+        if zygote is not None:
+            zygote.close()  # idempotent: grade() normally closed it already
+    from grader.report import render
 
     lang = current_language()
     to_terminal = not args.output and hasattr(out, "isatty") and out.isatty()
@@ -157,9 +216,9 @@ def run(args, out):
              and "NO_COLOR" not in os.environ)
     text = render(report, args.format, lang, color=color)
     if args.output:
-        from course.fileio import write_text_atomic
+        from course.fileio import write_text
 
-        write_text_atomic(args.output, text)
+        write_text(args.output, text)
         if args.format != "text":
             from grader.report.text import summary_lines
 

@@ -28,7 +28,8 @@ STATUS_FORMAT = "amiq-quiz-status"
 # Options of ``amiq grade`` that grading the quiz does not use: (attribute, option, unset value).
 _EXERCISE_OPTIONS = (("hidden", "--hidden", False), ("submission", "--submission", None),
                      ("class_dir", "--class", None), ("seed", "--seed", None),
-                     ("timeout", "--timeout", None))
+                     ("timeout", "--timeout", None),
+                     ("allow_weak_isolation", "--allow-weak-isolation", False))
 
 
 def is_quiz(args):
@@ -102,9 +103,9 @@ def read(args):
 
 def _write(text, args, out):
     if args.output:
-        from course.fileio import write_text_atomic
+        from course.fileio import write_text
 
-        write_text_atomic(args.output, text)
+        write_text(args.output, text)
     else:
         out.write(text)
         out.flush()

@@ -209,13 +209,13 @@ def write_sheet(path, text, backup_base=None):
         The backup, when a file was replaced.
     """
     from course.data.backups import backup_file
-    from course.fileio import write_text_atomic
+    from course.fileio import write_text
 
     path = Path(path)
     backup = None
     if path.exists():
         backup = backup_file(path, backup_base or path.parent)
-    write_text_atomic(path, text)
+    write_text(path, text)
     return backup
 
 
