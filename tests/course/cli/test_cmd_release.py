@@ -229,11 +229,36 @@ def test_bundle_has_the_quiz_but_not_its_key(bundle):
 def test_a_planted_quiz_key_or_explanation_is_caught(tmp_path):
     (tmp_path / "course").mkdir()
     (tmp_path / "course/quiz_key.py").write_text("KEY = {}\n")
-    stated = sorted(key_texts(ROOT / "solutions"))[0]
-    (tmp_path / "course/notes.po").write_text(f'msgid "{stated}"\n', encoding="utf-8")
+    stated = max(key_texts(ROOT / "solutions"), key=len)
+    # Split over quoted lines, as a catalogue and a module would write it.
+    half = stated.rindex(" ", 0, len(stated) // 2) + 1
+    (tmp_path / "course/notes.po").write_text(
+        f'msgid ""\n"{stated[:half]}"\n"{stated[half:]}"\nmsgstr "x"\n', encoding="utf-8")
+    (tmp_path / "course/notes.py").write_text(
+        f'from course.i18n import N_\nWHY = N_(\n    "{stated[:half]}"\n    "{stated[half:]}")\n',
+        encoding="utf-8")
+    (tmp_path / "course/notes.md").write_text(f"{stated[:half]}\n{stated[half:]}\n",
+                                              encoding="utf-8")
     problems = "\n".join(bundle_problems(tmp_path, ROOT / "solutions"))
     assert "course/quiz_key.py: quiz answer key" in problems
-    assert "course/notes.po: quiz answer key explanation" in problems
+    for name in ("notes.po", "notes.py", "notes.md"):
+        assert f"course/{name}: quiz answer key explanation" in problems
+
+
+def test_an_instructors_own_answers_file_is_not_shipped(tmp_path):
+    import shutil
+
+    from course.authoring.release import build_release
+
+    checkout = tmp_path / "checkout"
+    for name in ("course", "grader", "solutions"):
+        shutil.copytree(ROOT / name, checkout / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copy(ROOT / "pyproject.toml", checkout / "pyproject.toml")
+    (checkout / "course/c1w4/quiz_answers.toml").write_text('[quiz]\nunit = "c1w4"\n')
+    out, _backup, _units = build_release(tmp_path / "bundle", checkout, unit_ids=["c1w4"])
+    assert (out / "course/c1w4/quiz.py").is_file()
+    assert not (out / "course/c1w4/quiz_answers.toml").exists()
 
 
 @pytest.mark.parametrize("lang, words", [

@@ -91,7 +91,7 @@ def test_wrong_unit_and_wrong_answers_types(amiq, tmp_path):
 
 @pytest.mark.parametrize("args", [("--hidden",), ("--seed", "3"), ("--class", "."),
                                   ("--submission", "."), ("--format", "junit"),
-                                  ("--timeout", "5")])
+                                  ("--timeout", "5"), ("--allow-weak-isolation",)])
 def test_options_of_exercise_grading_are_refused(amiq, tmp_path, args):
     path = _answers_file(amiq, tmp_path)
     result = amiq("--lang", "en", "grade", "quiz", "--answers", path, *args)
