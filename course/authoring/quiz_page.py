@@ -9,7 +9,7 @@ is written by :mod:`course.authoring.docs_blocks` (``<!-- amiq:quiz <unit> -->``
 the answer key, so it runs in the instructor's checkout only.
 """
 
-from course.i18n import _, in_language
+from course.i18n import _, current_language, in_language
 from course.quiz import render
 from course.quiz.questions import questions
 from course.quiz.variants import practice_variant
@@ -32,7 +32,8 @@ def question_markdown(unit_id, number, question, entry):
 
     drawn = practice_variant(unit_id, question)
     expected = expected_answer(question, drawn, entry)
-    why = render.strip_isolates(explanation(question, drawn, entry, expected).render())
+    why = render.strip_isolates(
+        explanation(question, drawn, entry, expected).render(current_language()))
     heading = _("Question {number}").format(number=number)
     lines = [f"### {heading} · {render.kind_label(question)}", "",
              render.prompt_text(question, drawn, bidi=False), ""]

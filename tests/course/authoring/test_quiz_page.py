@@ -20,6 +20,8 @@ def test_every_question_has_its_answer_in_a_collapsible_block(unit, lang, title)
     assert len(re.findall(r"^### ", text, re.MULTILINE)) == len(asked)
     assert text.count(f'??? note "{title}"') == len(asked)
     assert LRI not in text
+    arabic = re.findall("[\u0600-\u06ff]+", text)
+    assert (len(arabic) > 100) if lang == "ar" else arabic == []
     # Everything after a fold's title is indented into it.
     for block in text.split(f'??? note "{title}"')[1:]:
         body = block.split("\n### ")[0].strip("\n").splitlines()
