@@ -67,6 +67,7 @@ RTOL = 1e-9
 _MARKER = re.compile(r"^# %% \[(?P<kind>[a-z]+)\](?:[ \t]+(?P<arg>\S+))?[ \t]*$")
 _KINDS = {"markdown", "code", "setup", "example", "check"}
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
+_EXPECTED_BLOCK = re.compile(r"^```text\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 SETUP_CODE = """\
 %load_ext autoreload
@@ -370,6 +371,13 @@ def expected_markdown(output, lang):
         intro = f'<div dir="rtl" lang="ar">\n\n{intro}\n\n</div>'
     body = output if output.endswith("\n") else output + "\n"
     return f"{intro}\n\n```text\n{body}```"
+
+
+def expected_block(markdown):
+    """The printed output inside an expected-output cell (:func:`expected_markdown`); ``""`` when
+    the cell has no ``text`` block."""
+    match = _EXPECTED_BLOCK.search(markdown)
+    return match.group(1) if match else ""
 
 
 def build_cells(cells, unit_id, lang, examples=None):

@@ -229,6 +229,34 @@ def write_notebooks(course_dir, unit):
     return written
 
 
+def example_output_lines(notebook_path):
+    """Lines the examples print, as a built notebook's expected-output cells show them.
+
+    They are on the lesson pages too (the pages' output blocks), and a printed line may read like
+    a solution line (``layer_sizes``' example prints ``n_h = 4``): public, not a leak. Only the
+    ``text`` blocks of the cells the builder generated (role ``expected``) are read.
+
+    Parameters
+    ----------
+    notebook_path : pathlib.Path
+        A notebook written by :func:`write_notebooks`.
+
+    Returns
+    -------
+    set of str
+        Stripped lines.
+    """
+    from .notebooks import expected_block
+
+    cells = json.loads(Path(notebook_path).read_text(encoding="utf-8")).get("cells", [])
+    found = set()
+    for cell in cells:
+        if cell.get("metadata", {}).get("amiq", {}).get("role") == "expected":
+            block = expected_block("".join(cell.get("source", "")))
+            found |= {line.strip() for line in block.splitlines()}
+    return found
+
+
 def _file_text(path):
     """A text file's text; every cell's source for a notebook (JSON escapes code)."""
     text = path.read_text(encoding="utf-8")
@@ -365,7 +393,8 @@ def bundle_problems(bundle, solutions_dir=None, published=frozenset()):
     solutions_dir : pathlib.Path, optional
         When given, a bundle file containing a line of reference solution code is a problem too.
     published : set of str
-        Lines that are public anyway (:func:`published_lines`), never counted as solution code.
+        Lines that are public anyway (:func:`published_lines`, :func:`example_output_lines`),
+        never counted as solution code.
 
     Returns
     -------
@@ -465,12 +494,14 @@ def build_release(out_dir, root, force=False, unit_ids=None):
         left_out = set(all_units()) - set(units)
         shutil.copytree(root / "course", staging / "course",
                         ignore=_ignore(COURSE_EXCLUDED_DIRS | left_out, root / "course"))
+        published = published_lines(root / "course", units)
         for unit in units:
             for name, text in render_unit(solutions_dir, unit).items():
                 path = staging / "course" / unit / name
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
-            write_notebooks(staging / "course", unit)
+            for notebook in write_notebooks(staging / "course", unit):
+                published |= example_output_lines(notebook)
         if (root / "grader").is_dir():
             shutil.copytree(root / "grader", staging / "grader",
                             ignore=_ignore(GRADER_EXCLUDED_DIRS, root / "grader"))
@@ -483,8 +514,7 @@ def build_release(out_dir, root, force=False, unit_ids=None):
         (staging / "README.md").write_text(bundle_readme(units), encoding="utf-8")
         (staging / "pyproject.toml").write_text(_pyproject(root), encoding="utf-8")
         (staging / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
-        problems = bundle_problems(staging, solutions_dir,
-                                   published_lines(root / "course", units))
+        problems = bundle_problems(staging, solutions_dir, published)
         if problems:
             raise ReleaseError(
                 lambda: _("The bundle would leak instructor material, so nothing was written: {items}.")

@@ -11,7 +11,7 @@ import pytest
 from course.authoring import notebooks as nbb
 from course.authoring.docs_blocks import run_example
 from course.authoring.numbers import parse_numbers, same_numbers
-from course.authoring.release import solution_only_lines
+from course.authoring.release import published_lines, solution_only_lines
 from course.units import get_unit
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -123,9 +123,11 @@ def test_arabic_prose_is_wrapped_right_to_left_and_code_and_math_stay_left_to_ri
 # ------------------------------------------------------------------------------ contents
 
 
-def test_every_assignment_of_c1w4_has_a_source():
-    assert [a.id for a in nbb.assignments_with_sources("c1w4")] == \
-        [a.id for a in get_unit("c1w4").assignments]
+@pytest.mark.parametrize("unit_id", ["c1w3", "c1w4"])
+def test_every_assignment_of_the_unit_has_a_source(unit_id):
+    assert unit_id in UNITS
+    assert [a.id for a in nbb.assignments_with_sources(unit_id)] == \
+        [a.id for a in get_unit(unit_id).assignments]
 
 
 @pytest.mark.parametrize("unit_id, assignment_id", NOTEBOOKS)
@@ -206,11 +208,18 @@ def test_committed_notebooks_are_what_the_source_builds(built, unit_id, assignme
     assert problems == [], f"{path.name} is stale ({problems[:3]}): run python -m course.authoring.notebooks"
 
 
-def test_currency_compares_numbers_within_a_tolerance_and_catches_real_changes(built):
-    fresh = built[NOTEBOOKS[0] + ("en",)]
-    index = next(i for i, c in enumerate(fresh.cells) if c.metadata["amiq"]["role"] == "expected")
+_DECIMAL = re.compile(r"[-+]?\d+\.\d+(?:e[-+]?\d+)?")
+
+
+@pytest.mark.parametrize("unit_id, assignment_id", NOTEBOOKS)
+def test_currency_compares_numbers_within_a_tolerance_and_catches_real_changes(
+        built, unit_id, assignment_id):
+    fresh = built[(unit_id, assignment_id, "en")]
+    # The first expected output with a decimal number in it (some print only integers).
+    index = next(i for i, c in enumerate(fresh.cells)
+                 if c.metadata["amiq"]["role"] == "expected" and _DECIMAL.search(c.source))
     text = fresh.cells[index].source
-    last = list(re.finditer(r"[-+]?\d+\.\d+(?:e[-+]?\d+)?", text))[-1]
+    last = list(_DECIMAL.finditer(text))[-1]
 
     def with_number(value):
         changed = copy.deepcopy(fresh)
@@ -234,8 +243,20 @@ def test_the_check_mode_of_the_command_reports_current_notebooks(capsys):
 # ------------------------------------------------------------------------------ no solutions
 
 
-def _all_lines(nb):
-    return {line.strip() for cell in nb.cells for line in cell.source.splitlines()}
+def _all_lines(nb, roles=None):
+    """Stripped lines of the cells of ``roles`` (all cells by default); an expected-output cell
+    counts without its printed block (see :func:`test_no_notebook_contains_a_line_of_solution_code`)."""
+    lines = set()
+    for cell in nb.cells:
+        role = cell.metadata.get("amiq", {}).get("role")
+        if roles is not None and role not in roles:
+            continue
+        text = cell.source
+        if role == "expected":
+            before, _, after = text.partition("```text\n" + nbb.expected_block(text))
+            text = before + after
+        lines |= {line.strip() for line in text.splitlines()}
+    return lines
 
 
 @pytest.mark.parametrize("unit_id, assignment_id", NOTEBOOKS)
@@ -244,11 +265,33 @@ def test_no_notebook_contains_a_line_of_solution_code(unit_id, assignment_id, la
     secret = solution_only_lines(ROOT / "solutions")
     assert secret, "no solution lines found: the scan would prove nothing"
     nb = nbformat.read(nbb.notebook_path(unit_id, assignment_id, lang), as_version=4)
-    assert not sorted(_all_lines(nb) & secret)
+    # Allowed, as the release allows them: an example cell's lines that are the lesson pages'
+    # examples (they may call an exercise as a solution line does: ``A2, cache =
+    # forward_propagation(X, parameters)``), and what an example prints, shown in the expected-
+    # output cells (``n_h = 4`` is printed output). Nothing else may repeat a solution line.
+    strict = {"prose", "setup", "code", "expected", "check"}
+    assert {c.metadata["amiq"]["role"] for c in nb.cells} <= strict | {"example"}
+    assert not sorted(_all_lines(nb, strict) & secret)
+    published = published_lines(ROOT / "course", [unit_id])
+    assert not sorted((_all_lines(nb, {"example"}) & secret) - published)
 
 
 def test_the_solution_scan_would_catch_a_leak(built):
     secret = sorted(solution_only_lines(ROOT / "solutions"))
     leaky = copy.deepcopy(built[NOTEBOOKS[0] + ("en",)])
-    leaky.cells.append(nbformat.v4.new_code_cell("    " + secret[0]))
-    assert _all_lines(leaky) & set(secret)
+    leaky.cells.append(nbformat.v4.new_code_cell("    " + secret[0],
+                                                 metadata={"amiq": {"role": "code"}}))
+    assert _all_lines(leaky, {"code"}) & set(secret)
+    # A published example line is a leak anywhere but in an example cell.
+    published = sorted(set(secret) & published_lines(ROOT / "course", UNITS))
+    assert published, "no example repeats a solution line: the exemption is never exercised"
+    leaky.cells.append(nbformat.v4.new_markdown_cell(f"```python\n{published[0]}\n```",
+                                                     metadata={"amiq": {"role": "prose"}}))
+    assert published[0] in _all_lines(leaky, {"prose"}) & set(secret)
+    # An expected-output cell's printed block is exempt, the rest of the cell is not.
+    expected = nbb.expected_markdown(f"{secret[0]}\n", "en")
+    assert nbb.expected_block(expected) == f"{secret[0]}\n"
+    leaky.cells.append(nbformat.v4.new_markdown_cell(expected, metadata={"amiq": {"role": "expected"}}))
+    assert secret[0] not in _all_lines(leaky, {"expected"})
+    leaky.cells[-1].source = secret[0] + "\n\n" + expected
+    assert secret[0] in _all_lines(leaky, {"expected"})

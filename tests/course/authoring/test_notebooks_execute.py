@@ -1,10 +1,15 @@
 """Every committed notebook, run top to bottom in a real kernel, in both languages:
 
 * with the reference in place of the student's functions: no error, every example prints its
-  expected output (numbers within a tolerance), every check passes, and the cat application trains
-  both models on the real data, draws its figures and classifies a picture given by path;
+  expected output (numbers within a tolerance), every check passes; the cat application (c1w4)
+  trains both models on the real data, draws its figures and classifies a picture given by path;
+  the planar application (c1w3) gets the course's baseline, network and hidden-layer-size results
+  and draws their decision boundaries;
 * with the untouched stubs: it still runs to the end, saying "not attempted" where it should;
 * editing a stub and running the cell again uses the new code (autoreload).
+
+Only the cat application needs the course's data files (``real_data_dir``); the other notebooks
+run without them.
 """
 
 import json
@@ -18,6 +23,7 @@ from course.authoring import notebooks as nbb
 from course.authoring.numbers import same_numbers
 from course.i18n import in_language
 from course.notebook.session import in_direction, not_attempted_message
+from course.units import get_unit
 
 from .notebook_kernel import (copy_project, execute, has_png, kernel_env, notebook_in, role_cells,
                               stream_text)
@@ -44,33 +50,52 @@ def _row(output, exercise_name):
     return rows[0]
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory, real_data_dir):
-    """``run(mode, unit, assignment, lang)``: the executed notebook (each run once per module).
+# The notebooks that load the course's data files (the others must run without them).
+NEEDS_DATA = {("c1w4", "cat_classifier")}
 
-    The cat application's runs get extra cells after the last one that report what the kernel
-    holds (see :data:`APPLICATION_PROBES`).
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """``runs(mode, unit, assignment, lang, data_dir)``: the executed notebook (each run once per
+    module).
+
+    The application notebooks' runs get extra cells after the last one that report what the
+    kernel holds (see :data:`APPLICATION_PROBES`).
     """
     projects, done = {}, {}
 
-    def get(mode, unit, assignment, lang):
+    def get(mode, unit, assignment, lang, data_dir=None):
         key = (mode, unit, assignment, lang)
         if key not in done:
             if mode not in projects:
                 projects[mode] = copy_project(tmp_path_factory.mktemp(f"project-{mode}"), mode)
             project = projects[mode]
             extra = ["import course\nprint('COURSE', course.__file__)"]
-            if (unit, assignment) == ("c1w4", "cat_classifier"):
+            if (unit, assignment) in APPLICATION_PROBES:
                 pictures = str(tmp_path_factory.mktemp("pictures"))
                 extra += [probe.replace("{tmp}", pictures)
-                          for probe in APPLICATION_PROBES[mode]]
+                          for probe in APPLICATION_PROBES[(unit, assignment)][mode]]
             started = time.perf_counter()
             nb = execute(notebook_in(project, unit, assignment, lang),
-                         kernel_env(project, real_data_dir), extra)
+                         kernel_env(project, data_dir), extra)
             nb.metadata["test_seconds"] = time.perf_counter() - started
             nb.metadata["test_project"] = str(project)
             done[key] = nb
         return done[key]
+
+    return get
+
+
+@pytest.fixture
+def run(runs, request):
+    """``run(mode, unit, assignment, lang)``, with the real data for the notebooks that need it
+    (those tests are skipped without it, except under CI)."""
+
+    def get(mode, unit, assignment, lang):
+        data_dir = None
+        if (unit, assignment) in NEEDS_DATA:
+            data_dir = request.getfixturevalue("real_data_dir")
+        return runs(mode, unit, assignment, lang, data_dir)
 
     return get
 
@@ -112,21 +137,27 @@ def test_with_the_stubs_the_notebook_runs_to_the_end_saying_not_attempted(
     _ran_in_the_copy(nb)
     for example in role_cells(nb, "example"):
         exercise_id = example.metadata["amiq"]["exercise"]
-        # Every exercise's own stub raises before it calls anything else.
+        exercise = get_unit(unit_id).exercise(exercise_id)
+        # The first stub reached is the exercise's own, or one it calls before its own code
+        # (c1w3's nn_model calls layer_sizes in its provided first lines).
         with in_language(lang):
-            message = in_direction(not_attempted_message(exercise_id.split(".")[1], exercise_id))
-        assert stream_text(example).strip() == message
+            messages = {in_direction(not_attempted_message(name, exercise_id))
+                        for name in (exercise.name, *exercise.depends_on)}
+        assert stream_text(example).strip() in messages, stream_text(example)
     not_attempted = _status_label("not_attempted", lang)
+    blocked = _status_label("blocked", lang)
     for check in role_cells(nb, "check"):
-        name = check.metadata["amiq"]["exercise"].split(".", 1)[1]
-        assert _row(stream_text(check), name).endswith(not_attempted), stream_text(check)
+        exercise = get_unit(unit_id).exercise(check.metadata["amiq"]["exercise"])
+        # An exercise that calls unwritten ones may be reported as waiting for them instead.
+        labels = (not_attempted, blocked) if exercise.depends_on else (not_attempted,)
+        assert _row(stream_text(check), exercise.name).endswith(labels), stream_text(check)
     print(f"{unit_id}/{assignment_id}.{lang} with the stubs: {nb.metadata['test_seconds']:.1f} s")
 
 
 # ---------------------------------------------------------------------------------- application
 
-# Cells appended to the cat application's runs: what the kernel holds after "Run all".
-APPLICATION_PROBES = {
+# Cells appended to the application notebooks' runs: what the kernel holds after "Run all".
+CAT_PROBES = {
     "reference": [
         # The two models as trained by the notebook.
         "import json\nprint('MODELS', json.dumps({name: dict(train=r.train_accuracy, "
@@ -150,6 +181,22 @@ APPLICATION_PROBES = {
         "print('MODELS', two_layer, deep)",
     ],
 }
+PLANAR_PROBES = {
+    "reference": [
+        "import json\nprint('PLANAR', json.dumps(dict(\n"
+        "    shape_X=list(X.shape), shape_Y=list(Y.shape), m=int(m), baseline=lr_accuracy,\n"
+        "    model=dict(n_h=model.n_h, iterations=model.num_iterations, accuracy=model.accuracy),\n"
+        "    sizes={n: dict(accuracy=r.accuracy, iterations=r.num_iterations)\n"
+        "           for n, r in models.items()},\n"
+        "    extra=dict(dataset=dataset, shape_X=list(X_extra.shape), baseline=extra_lr_accuracy,\n"
+        "               accuracy=extra_model.accuracy))))",
+    ],
+    "stubs": [
+        "print('PLANAR', model, models, extra_model, lr_accuracy)",
+    ],
+}
+APPLICATION_PROBES = {("c1w4", "cat_classifier"): CAT_PROBES,
+                      ("c1w3", "planar_classifier"): PLANAR_PROBES}
 
 
 def _probe(nb, tag):
@@ -216,6 +263,75 @@ def test_the_cat_application_with_the_stubs_explains_instead_of_training(run, la
         cell = _code_cell(nb, text)
         assert not has_png(cell) and stream_text(cell).strip()
     assert has_png(_code_cell(nb, "show_picture("))  # the data itself loads without the stubs
+
+
+# The course's published results on the flower, and how far a correct solution may be from them:
+# the baseline and the sizes 1 to 5 are reproduced exactly; 4 units for 10000 iterations is stable
+# to a point (0.25 %) of 400; the 20- and 50-unit runs are chaotic (learning rate 1.2), so their
+# last bits, and with them a few points' labels, depend on the BLAS build: 1.5 points, as the
+# lesson says.
+COURSE_BASELINE = 47.0
+COURSE_NETWORK = 90.75
+COURSE_SIZES = {1: 67.5, 2: 67.25, 3: 90.75, 4: 90.5, 5: 91.25, 20: 90.0, 50: 90.25}
+SIZE_BAND = {1: 0.0, 2: 0.0, 3: 0.0, 4: 0.0, 5: 0.0, 20: 1.5, 50: 1.5}
+NETWORK_BAND = 0.25
+# The optional part's default set, seeded in load_extra_dataset: the reference's numbers
+# (computed with it; not published by the course, which does not seed these sets).
+MOONS_BASELINE, MOONS_NETWORK, MOONS_BAND = 88.0, 96.5, 1.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", nbb.LANGUAGES)
+def test_the_planar_application_reproduces_the_courses_results(run, lang):
+    nb = run("reference", "c1w3", "planar_classifier", lang)
+    results = json.loads(_probe(nb, "PLANAR"))
+    assert results["shape_X"] == [2, 400] and results["shape_Y"] == [1, 400] and results["m"] == 400
+    shapes = stream_text(_code_cell(nb, 'print("X.shape ="'))
+    assert "(2, 400)" in shapes and "(1, 400) uint8" in shapes and "m = 400" in shapes
+    assert results["baseline"] == COURSE_BASELINE
+    assert results["model"]["n_h"] == 4 and results["model"]["iterations"] == 10000
+    assert results["model"]["accuracy"] == pytest.approx(COURSE_NETWORK, abs=NETWORK_BAND)
+    assert {int(n): r["iterations"] for n, r in results["sizes"].items()} == \
+        dict.fromkeys(COURSE_SIZES, 5000)
+    for n, expected in COURSE_SIZES.items():
+        assert results["sizes"][str(n)]["accuracy"] == pytest.approx(expected, abs=SIZE_BAND[n]), n
+    extra = results["extra"]
+    assert extra["dataset"] == "noisy_moons" and extra["shape_X"] == [2, 200]
+    assert extra["baseline"] == pytest.approx(MOONS_BASELINE, abs=MOONS_BAND)
+    assert extra["accuracy"] == pytest.approx(MOONS_NETWORK, abs=MOONS_BAND)
+
+    # What the cells print and draw.
+    training = stream_text(_code_cell(nb, "model = train_network(X, Y"))
+    costs = re.findall(r"Cost after iteration (\d+): ([0-9.]+)", training)
+    assert [int(i) for i, _ in costs] == list(range(0, 10000, 1000))
+    assert float(costs[0][1]) == pytest.approx(0.693162, abs=1e-6)  # the lesson's table
+    assert f"{results['model']['accuracy']:g} %" in training
+    experiment = stream_text(_code_cell(nb, "models = hidden_layer_sizes("))
+    for n, r in results["sizes"].items():
+        assert f"{r['accuracy']:g} %" in experiment
+    assert f"{COURSE_BASELINE:g} %" in stream_text(_code_cell(nb, "= logistic_regression(X, Y)"))
+    for text in ('show_data(X, Y', "= logistic_regression(X, Y)", "show_network(model,",
+                 "models = hidden_layer_sizes(", "show_data(X_extra", "logistic_regression(X_extra",
+                 "show_network(extra_model"):
+        assert has_png(_code_cell(nb, text)), text
+    arabic = re.compile("[\u0600-\u06FF]")
+    assert bool(arabic.search(training)) == (lang == "ar")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", nbb.LANGUAGES)
+def test_the_planar_application_with_the_stubs_explains_instead_of_training(run, lang):
+    nb = run("stubs", "c1w3", "planar_classifier", lang)
+    assert _probe(nb, "PLANAR") == f"None None None {COURSE_BASELINE}"  # the baseline needs no stub
+    for text in ("model = train_network(X, Y", "models = hidden_layer_sizes(",
+                 "extra_model = train_network("):
+        printed = stream_text(_code_cell(nb, text))
+        assert "course/c1w3/planar_classifier.py" in printed, printed
+        assert not has_png(_code_cell(nb, text))
+    assert not has_png(_code_cell(nb, "show_network(model,"))
+    assert stream_text(_code_cell(nb, "show_network(model,")).strip()
+    for text in ('show_data(X, Y', "= logistic_regression(X, Y)", "show_data(X_extra"):
+        assert has_png(_code_cell(nb, text)), text  # the data and the baseline need no exercise
 
 
 # ---------------------------------------------------------------------------------- reloading

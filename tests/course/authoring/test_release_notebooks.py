@@ -8,7 +8,8 @@ import nbformat
 import pytest
 
 from course.authoring import notebooks as nbb
-from course.authoring.release import bundle_problems, build_release, solution_only_lines
+from course.authoring.release import (bundle_problems, build_release, example_output_lines,
+                                      published_lines, solution_only_lines)
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -22,7 +23,7 @@ def bundle(tmp_path_factory):
 
 def test_every_unit_ships_its_notebooks_in_both_languages_without_sources(bundle):
     units = nbb.units_with_notebooks()
-    assert units, "no unit has notebook sources"
+    assert {"c1w3", "c1w4"} <= set(units)
     for unit in units:
         folder = bundle / "course" / unit / nbb.SOURCE_FOLDER
         expected = {nbb.notebook_name(a.id, lang)
@@ -42,8 +43,68 @@ def test_the_bundle_readme_points_to_the_notebooks(bundle):
     assert "JupyterLab" in english and "JupyterLab" in arabic
 
 
+def _published(bundle):
+    """What the release counts as public: the examples, and what they print in the notebooks."""
+    lines = published_lines(ROOT / "course", nbb.units_with_notebooks())
+    for notebook in (bundle / "course").rglob("*.ipynb"):
+        lines |= example_output_lines(notebook)
+    return lines
+
+
 def test_the_bundle_has_no_instructor_material(bundle):
-    assert bundle_problems(bundle, ROOT / "solutions") == []
+    assert bundle_problems(bundle, ROOT / "solutions", _published(bundle)) == []
+
+
+def test_what_an_example_prints_is_public_though_it_reads_like_a_solution_line(bundle):
+    # layer_sizes' example prints "n_h = 4", which is also a line of its solution.
+    notebooks = sorted((bundle / "course" / "c1w3" / "notebooks").glob("*.ipynb"))
+    line = "n_h = 4"
+    assert line in solution_only_lines(ROOT / "solutions")
+    for notebook in notebooks:
+        printed = example_output_lines(notebook)
+        assert line in printed and not any(p.startswith("```") for p in printed)
+    # Without the printed outputs counted as public, the release would refuse its own notebooks.
+    examples_only = published_lines(ROOT / "course", nbb.units_with_notebooks())
+    refused = bundle_problems(bundle, ROOT / "solutions", examples_only)
+    assert refused == [f"course/c1w3/notebooks/{n.name}: reference solution code ({line!r})"
+                       for n in notebooks]
+
+
+def test_the_bundle_readme_points_to_the_notebooks(bundle):
+    readme = (bundle / "README.md").read_text(encoding="utf-8")
+    english, arabic = readme.split("\n---\n", 1)
+    assert ".ar.ipynb" in english and ".ar.ipynb" in arabic
+    assert "JupyterLab" in english and "JupyterLab" in arabic
+
+
+def _published(bundle):
+    """What the release counts as public: the examples, and what they print in the notebooks."""
+    lines = published_lines(ROOT / "course", nbb.units_with_notebooks())
+    for notebook in (bundle / "course").rglob("*.ipynb"):
+        lines |= example_output_lines(notebook)
+    return lines
+
+
+def test_the_bundle_has_no_instructor_material(bundle):
+    assert bundle_problems(bundle, ROOT / "solutions", _published(bundle)) == []
+
+
+def test_what_an_example_prints_is_public_but_the_same_line_as_code_is_a_leak(bundle, tmp_path):
+    # layer_sizes' example prints "n_h = 4", which reads like the solution line n_h = 4.
+    printed = example_output_lines(bundle / "course/c1w3/notebooks/planar_classifier.en.ipynb")
+    line = "n_h = 4"
+    assert line in printed and line in solution_only_lines(ROOT / "solutions")
+    assert "```text" not in printed and "```" not in printed  # only the printed block is read
+    notebook = json.loads((bundle / "course/c1w3/notebooks/planar_classifier.en.ipynb")
+                          .read_text(encoding="utf-8"))
+    notebook["cells"].append({"cell_type": "code", "id": "leak", "metadata": {}, "outputs": [],
+                              "execution_count": None, "source": [line]})
+    leaky = tmp_path / "bundle" / "course" / "leaky.ipynb"
+    leaky.parent.mkdir(parents=True)
+    leaky.write_text(json.dumps(notebook), encoding="utf-8")
+    assert "n_h = 4" not in example_output_lines(leaky) - printed
+    assert bundle_problems(tmp_path / "bundle", ROOT / "solutions", _published(bundle) - {line}) \
+        == [f"course/leaky.ipynb: reference solution code ({line!r})"]
 
 
 def test_a_line_of_solution_code_in_a_notebook_cell_is_caught(bundle, tmp_path):

@@ -113,3 +113,15 @@ def test_arabic_lines_keep_their_reading_order_in_an_output_area():
     assert in_direction("سطر أول\n\nسطر ثانٍ", "ar") == f"{RLI}سطر أول{PDI}\n\n{RLI}سطر ثانٍ{PDI}"
     with in_language("ar"):
         assert in_direction("نص").startswith(RLI)
+
+
+def test_the_session_names_the_notebooks_own_unit(shell, capsys):
+    # Nothing in the session is c1w4's: Week 3's notebook gets its own folder and files.
+    setup("en", unit="c1w3", shell=shell)
+    assert "course/c1w3/*.py" in capsys.readouterr().out
+    shell.user_ns["stub"] = _raiser("layer_sizes is not attempted yet: replace this line.")
+    result, out = _run(shell, "%%exercise c1w3.nn_model\nstub()\n", capsys)
+    assert result.success
+    assert out.strip() == ("layer_sizes is not attempted yet: write its code in "
+                           "course/c1w3/planar_classifier.py, save the file, then run this cell "
+                           "again.")
