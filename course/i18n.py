@@ -67,16 +67,45 @@ def resolve_language(lang=None):
     return DEFAULT_LANGUAGE
 
 
+def hidden_locale_dir():
+    """``solutions/locale``: catalogues of instructor-only messages, or None where not installed.
+
+    Some messages must not ship to students (the quiz key's explanations state the answers), so
+    their Arabic lives beside the reference solutions and is read only where those are installed.
+    """
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("solutions")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(list(spec.submodule_search_locations)[0]) / "locale"
+    return folder if folder.is_dir() else None
+
+
+def catalogue_dirs(lang):
+    """The ``LC_MESSAGES`` folders read for ``lang``: the public one, then the hidden one if any."""
+    folders = [LOCALE_DIR / lang / "LC_MESSAGES"]
+    hidden = hidden_locale_dir()
+    if hidden is not None and (hidden / lang / "LC_MESSAGES").is_dir():
+        folders.append(hidden / lang / "LC_MESSAGES")
+    return folders
+
+
 @lru_cache(maxsize=None)
 def translations(lang):
     """Return a ``gettext`` translations object for ``lang`` ("ar" or "en").
 
     Every ``*.po`` file in ``course/locale/<lang>/LC_MESSAGES/`` is read and merged (one file per
-    area: ``core.po``, ``grader.po``, ...), so areas can be translated independently.
+    area: ``core.po``, ``grader.po``, ...), so areas can be translated independently; so are the
+    instructor-only catalogues of ``solutions/locale/`` where the reference is installed
+    (:func:`catalogue_dirs`).
     """
     if lang == "en":
         return gettext.NullTranslations()
-    po_paths = sorted((LOCALE_DIR / lang / "LC_MESSAGES").glob("*.po"))
+    po_paths = [path for folder in catalogue_dirs(lang) for path in sorted(folder.glob("*.po"))]
     if not po_paths:
         return gettext.NullTranslations()
     # Compile the .po files in memory: Babel is a core dependency and this keeps .mo files out

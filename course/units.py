@@ -15,12 +15,13 @@ public cases                ``course/<unit>/cases.py``                          
 check declarations          ``course/<unit>/checks.py``                              students
 mistake messages            ``course/<unit>/mistakes.py``                            students
 public expected outputs     ``course/<unit>/expected/<exercise>.json`` (generated)   students
-quiz questions              ``course/<unit>/quiz.py``                                students
+quiz questions              ``course/<unit>/quiz.py`` (:mod:`course.quiz`)          students
 notebooks                   ``course/<unit>/notebooks/<assignment>.py`` (source);    students
                             ``<assignment>.ar.ipynb``, ``.en.ipynb`` (generated)     (not .py)
 reference solutions         ``solutions/<unit>/<module>.py``                         never
-hidden cases, mistakes'     ``solutions/<unit>/hidden_cases.py``, ``mutants.py``,     never
-code, quiz answer key       ``quiz_key.py``
+hidden cases, mistakes'     ``solutions/<unit>/grading/hidden_cases.py``,            never
+code, quiz answer key       ``mutants.py``, ``quiz_key.py`` (its Arabic:
+                            ``solutions/locale/``)
 lesson pages                ``docs/content/<unit>/``, exercise pages                 site
                             ``docs/content/<unit>/exercises/<name>.md`` (``.en.md``)
 ==========================  =======================================================  ==========

@@ -10,7 +10,10 @@ Pages never hold hand-pasted numbers or conventions. A marker names what goes be
   with the reference solution;
 * ``<!-- amiq:requirement c1w4.compute_cost -->`` ... ``<!-- /amiq:requirement -->``: the
   exercise's one convention (``requirement`` in its check declaration), in the page's language,
-  the same text the grader's feedback gives.
+  the same text the grader's feedback gives;
+* ``<!-- amiq:quiz c1w4 -->`` ... ``<!-- /amiq:quiz -->``: the unit's end-of-week quiz in its
+  practice variant, in the page's language, each answer and its explanation in a collapsible
+  block (:mod:`course.authoring.quiz_page`; needs the answer key in ``solutions/``).
 
 ``amiq docs sync`` rewrites the blocks (nothing else on the page); ``amiq docs sync --check``
 lists stale ones. Printed numbers are compared within a relative tolerance of ``RTOL``: their
@@ -38,8 +41,8 @@ _FENCED = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 _ENCLOSED = re.compile(
-    r"(?P<head><!--\s*amiq:requirement\s+(?P<id>[\w.]+)\s*-->\n)(?P<body>.*?)"
-    r"(?P<tail>^<!--\s*/amiq:requirement\s*-->)",
+    r"(?P<head><!--\s*amiq:(?P<kind>requirement|quiz)\s+(?P<id>[\w.]+)\s*-->\n)(?P<body>.*?)"
+    r"(?P<tail>^<!--\s*/amiq:(?P=kind)\s*-->)",
     re.MULTILINE | re.DOTALL,
 )
 
@@ -90,11 +93,28 @@ def page_language(path):
     return "en" if Path(path).name.endswith(".en.md") else "ar"
 
 
+def quiz_text(unit_id, lang):
+    """The practice quiz of a unit in ``lang`` (the body of its ``amiq:quiz`` block)."""
+    from course.authoring.quiz_page import practice_markdown
+
+    return practice_markdown(unit_id, lang)
+
+
 class _Cache(dict):
     def example(self, exercise_id):
         if exercise_id not in self:
             self[exercise_id] = run_example(exercise_id)
         return self[exercise_id]
+
+
+def _enclosed_text(match, lang):
+    """What belongs between an enclosed block's markers (without the surrounding blank lines)."""
+    if match["kind"] == "quiz":
+        return quiz_text(match["id"], lang)
+    text_ = requirement_text(match["id"], lang)
+    if text_ is None:
+        raise KeyError(f"{match['id']} declares no requirement")
+    return f"> {text_}"
 
 
 def render(text, lang, cache=None):
@@ -108,10 +128,7 @@ def render(text, lang, cache=None):
         return f"{match['head']}```{fence}\n{body}```"
 
     def enclosed(match):
-        text_ = requirement_text(match["id"], lang)
-        if text_ is None:
-            raise KeyError(f"{match['id']} declares no requirement")
-        return f"{match['head']}\n> {text_}\n\n{match['tail']}"
+        return f"{match['head']}\n{_enclosed_text(match, lang)}\n\n{match['tail']}"
 
     return _ENCLOSED.sub(enclosed, _FENCED.sub(fenced, text))
 
@@ -133,6 +150,10 @@ def stale(text, lang, cache=None):
             problems.append(f"output block of {match['id']} differs from what the reference "
                             f"prints (numbers compared within rtol {RTOL:g})")
     for match in _ENCLOSED.finditer(text):
+        if match["kind"] == "quiz":
+            if match["body"].strip() != quiz_text(match["id"], lang).strip():
+                problems.append(f"quiz block of {match['id']} is not the generated practice quiz")
+            continue
         want = requirement_text(match["id"], lang)
         if want is None or match["body"].strip() != f"> {want}":
             problems.append(f"requirement block of {match['id']} is not the declared text")
@@ -143,7 +164,7 @@ def pages(root=CONTENT_DIR):
     """Every Markdown page under ``root`` that holds a generated block."""
     return [p for p in sorted(Path(root).rglob("*.md"))
             if "amiq:case" in (t := p.read_text(encoding="utf-8")) or "amiq:output" in t
-            or "amiq:requirement" in t]
+            or "amiq:requirement" in t or "amiq:quiz" in t]
 
 
 def sync(root=CONTENT_DIR, check=False):

@@ -13,9 +13,9 @@ Steps, in order (each later step relies on the earlier ones):
    sources (``course/<unit>/notebooks/``: the ``.ipynb`` files go in, their ``.py`` sources not);
 3. copy ``grader/`` without ``grader/build/`` (the expected-data builder needs the reference);
 4. add the data README and digests (never a data file), a bundle README and a ``pyproject.toml``;
-5. scan the result (:func:`bundle_problems`: no ``solutions``, hidden checks, data files,
-   solution marker lines or lines of solution code, in notebooks' cells too) and refuse to publish
-   it if anything leaked.
+5. scan the result (:func:`bundle_problems`: no ``solutions``, hidden checks, quiz answer keys or
+   their explanations, data files, solution marker lines or lines of solution code, in notebooks'
+   cells too) and refuse to publish it if anything leaked.
 
 The bundle is built in a temporary sibling folder and renamed into place at the end.
 """
@@ -32,7 +32,8 @@ from course.units import all_units, get_unit
 
 from .stubs import BEGIN, END, render_unit
 
-EXCLUDED_NAMES = {"__pycache__", ".amiq-backups", ".pytest_cache", ".DS_Store"}
+# quiz_answers.toml: an instructor's own try of the quiz in course/<unit>/ is no student's file.
+EXCLUDED_NAMES = {"__pycache__", ".amiq-backups", ".pytest_cache", ".DS_Store", "quiz_answers.toml"}
 EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".h5", ".hdf5", ".mo"}
 COURSE_EXCLUDED_DIRS = {"authoring"}  # instructor tools: stub generator, release, page outputs
 GRADER_EXCLUDED_DIRS = {"build"}  # the expected-output builder and in-process runner
@@ -159,7 +160,10 @@ Then:
   in a notebook, `import grader; grader.check("c1w4.linear_forward")`;
 - get the data of the cat application: `amiq data fetch SOURCE` (a folder or URL your
   instructor gives you), then `amiq data check`;
-- train your own model: `amiq train --impl student --model L-layer`.
+- train your own model: `amiq train --impl student --model L-layer`;
+- at the end of the week, take the quiz: `amiq quiz template --unit UNIT --student YOUR_ID`
+  writes `course/UNIT/quiz_answers.toml`; answer in it, check it with
+  `amiq grade quiz --unit UNIT`, and submit it (it is graded then).
 
 The lessons (one page per exercise, in Arabic and English) are on the course's website (your
 instructor gives you the address).
@@ -195,7 +199,10 @@ Messages are in Arabic by default; add `--lang en` for English.
   وفي دفتر Jupyter: `import grader; grader.check("c1w4.linear_forward")`؛
 - احصل على بيانات تطبيق القطط: `amiq data fetch SOURCE` (مجلد أو رابط يعطيك إياه المعلّم)، ثم
   `amiq data check`؛
-- درِّب نموذجك أنت: `amiq train --impl student --model L-layer`.
+- درِّب نموذجك أنت: `amiq train --impl student --model L-layer`؛
+- وفي نهاية الأسبوع أدِّ الاختبار القصير: يكتب الأمر `amiq quiz template --unit UNIT --student YOUR_ID`
+  الملف `course/UNIT/quiz_answers.toml`، فأجب فيه، وافحصه بالأمر `amiq grade quiz --unit UNIT`، ثم سلّمه
+  (يُصحَّح حينئذٍ).
 
 الدروس (صفحة لكل تمرين بالعربية والإنجليزية) على موقع المقرر (يعطيك المعلّم عنوانه).
 
@@ -257,8 +264,8 @@ def example_output_lines(notebook_path):
     return found
 
 
-def _file_lines(path):
-    """Stripped lines of a text file; of every cell's source for a notebook (JSON escapes code)."""
+def _file_text(path):
+    """A text file's text; every cell's source for a notebook (JSON escapes code)."""
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".ipynb":
         try:
@@ -266,7 +273,44 @@ def _file_lines(path):
         except (ValueError, AttributeError):
             cells = []
         text = "\n".join("".join(c.get("source", "")) for c in cells if isinstance(c, dict))
-    return {line.strip() for line in text.splitlines()}
+    return text
+
+
+def _file_lines(path):
+    """Stripped lines of a text file; of every cell's source for a notebook."""
+    return {line.strip() for line in _file_text(path).splitlines()}
+
+
+def _messages(path):
+    """The messages a catalogue (``.po``) or a module (gettext calls, ``N_``, ``Message``) holds.
+
+    Their text may be split over several quoted lines in the file, so it is read as the
+    translation tools read it.
+    """
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract
+    from babel.messages.pofile import read_po
+
+    found = set()
+    try:
+        if path.suffix == ".po":
+            with open(path, "rb") as fh:
+                for message in read_po(fh):
+                    found |= {t for t in (message.id, message.string) if isinstance(t, str)}
+        elif path.suffix == ".py":
+            keywords = {**DEFAULT_KEYWORDS, "Message": (1,), "Plural": (1, 2)}
+            with open(path, "rb") as fh:
+                for _line, message, _comments, _context in extract("python", fh, keywords):
+                    found |= {message} if isinstance(message, str) else set(message)
+    except Exception:  # noqa: BLE001 - a file the tools cannot read: the text check still runs
+        return set()
+    return found
+
+
+def stated_explanations(path, explanations):
+    """The quiz keys' explanations (:func:`key_texts`) that a bundle file states."""
+    text = " ".join(_file_text(path).split())
+    messages = _messages(path)
+    return sorted(t for t in explanations if t in messages or " ".join(t.split()) in text)
 
 
 def solution_only_lines(solutions_dir):
@@ -324,6 +368,29 @@ def published_lines(course_dir, unit_ids):
     return found
 
 
+def key_texts(solutions_dir):
+    """The quiz keys' explanations, in English and Arabic: text that states the answers.
+
+    Read from the instructor-only catalogues ``solutions/locale/*/LC_MESSAGES/*.po``, which hold
+    every explanation (a test keeps them complete).
+
+    Returns
+    -------
+    set of str
+    """
+    from babel.messages.pofile import read_po
+
+    found = set()
+    for path in sorted(Path(solutions_dir).glob("locale/*/LC_MESSAGES/*.po")):
+        with open(path, "rb") as fh:
+            for message in read_po(fh):
+                if message.id:
+                    found.add(message.id)
+                    if message.string:
+                        found.add(message.string)
+    return found
+
+
 def bundle_problems(bundle, solutions_dir=None, published=frozenset()):
     """List what must never be in a student bundle.
 
@@ -340,12 +407,13 @@ def bundle_problems(bundle, solutions_dir=None, published=frozenset()):
     -------
     list of str
         Relative paths with the reason (empty when the bundle is clean): a ``solutions``
-        folder, ``grader/build``, a grader key, a data file, a solution marker line, or a
-        line of solution code.
+        folder, ``grader/build``, a grader key, a quiz answer key or one of its explanations, a
+        data file, a solution marker line, or a line of solution code.
     """
     bundle = Path(bundle)
     secret = solution_only_lines(solutions_dir) if solutions_dir is not None else set()
     secret -= set(published)
+    explanations = key_texts(solutions_dir) if solutions_dir is not None else set()
     problems = []
     for path in sorted(bundle.rglob("*")):
         rel = path.relative_to(bundle)
@@ -353,6 +421,8 @@ def bundle_problems(bundle, solutions_dir=None, published=frozenset()):
             problems.append(f"{rel}: reference solutions")
         elif rel.parts[:2] == ("grader", "build") or rel.name == ".grader-key":
             problems.append(f"{rel}: instructor-only grader files")
+        elif rel.name == "quiz_key.py":
+            problems.append(f"{rel}: quiz answer key")
         elif path.suffix in (".h5", ".hdf5"):
             problems.append(f"{rel}: data file")
         elif rel.parts in INSTRUCTOR_ONLY_FILES:
@@ -364,6 +434,9 @@ def bundle_problems(bundle, solutions_dir=None, published=frozenset()):
                 continue
             if any(line.startswith((BEGIN, END)) for line in lines):
                 problems.append(f"{rel}: solution marker line")
+            stated = stated_explanations(path, explanations) if explanations else []
+            if stated:
+                problems.append(f"{rel}: quiz answer key explanation ({stated[0][:40]!r}...)")
             leaked = sorted(lines & secret)
             if leaked:
                 problems.append(f"{rel}: reference solution code ({leaked[0]!r})")

@@ -18,12 +18,13 @@ def add_parser(subparsers):
                            title=_("actions"))
     sync = sub.add_parser(
         "sync",
-        help=_("rewrite the generated blocks (examples, their output, requirements)"),
+        help=_("rewrite the generated blocks (examples, their output, requirements, practice "
+               "quizzes)"),
         description=_(
             "Rewrite every generated block of the lesson pages: an exercise's example, what it "
-            "prints with the reference solution, and its requirement, in the page's language. "
-            "Nothing else on a page changes. Printed numbers count as changed only beyond a "
-            "relative tolerance."
+            "prints with the reference solution, and its requirement, and a unit's practice "
+            "quiz with its answers, in the page's language. Nothing else on a page changes. "
+            "Printed numbers count as changed only beyond a relative tolerance."
         ),
     )
     sync.add_argument("--check", action="store_true",

@@ -36,11 +36,13 @@ def add_parser(subparsers):
             "Grade exercises in a sandbox and report in Arabic or English. Exercise ids are "
             "qualified (c1w4.linear_forward); a bare name (linear_forward) is accepted where "
             "only one unit defines it. Exit status: 0 all checks passed, 1 some did not, 2 bad "
-            "input, 3 the sandbox could not start."
+            "input, 3 the sandbox could not start. amiq grade quiz grades the end-of-week quiz "
+            "instead (your answers file from amiq quiz template); without the answer key it "
+            "only checks the file."
         ),
     )
     p.add_argument("exercises", nargs="*", metavar="EXERCISE",
-                   help=_("exercise ids (default: every exercise of the unit)"))
+                   help=_("exercise ids (default: every exercise of the unit), or quiz"))
     add_unit_option(p)
     p.add_argument("--submission", metavar="DIR",
                    help=_("folder holding the module files (default: course/<unit>)"))
@@ -60,6 +62,10 @@ def add_parser(subparsers):
     p.add_argument("--no-color", action="store_true", help=_("no ANSI colours"))
     p.add_argument("--class", dest="class_dir", metavar="DIR",
                    help=_("grade every subfolder of DIR (one per student) into a CSV"))
+    p.add_argument("--answers", metavar="FILE",
+                   help=_("quiz only: the answers file (default: course/<unit>/quiz_answers.toml)"))
+    p.add_argument("--student", metavar="ID",
+                   help=_("quiz only: grade as this student id instead of the one in the file"))
     p.set_defaults(handler=run)
 
 
@@ -152,6 +158,11 @@ def _stop_on_signals():
 
 
 def run(args, out):
+    from . import grade_quiz
+
+    if grade_quiz.is_quiz(args):
+        return grade_quiz.run(args, out)
+    grade_quiz.refuse_quiz_options(args)
     _check_output(args)
     received, restore = [], None
     if threading.current_thread() is threading.main_thread():

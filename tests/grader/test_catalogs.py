@@ -2,7 +2,9 @@
 
 Message ids are extracted with Babel from ``course/`` and ``grader/`` (keywords: gettext's,
 ``N_``, ``Message`` and ``Plural``) and compared with the union of
-``course/locale/ar/LC_MESSAGES/*.po``.
+``course/locale/ar/LC_MESSAGES/*.po``. The instructor-only messages of ``solutions/`` (the quiz
+keys' explanations, which state the answers) are compared with ``solutions/locale/``, and must not
+be in the shipped catalogues.
 """
 
 import re
@@ -15,15 +17,16 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
 PO_DIR = ROOT / "course" / "locale" / "ar" / "LC_MESSAGES"
+HIDDEN_PO_DIR = ROOT / "solutions" / "locale" / "ar" / "LC_MESSAGES"
 KEYWORDS = {**DEFAULT_KEYWORDS, "Message": (1,), "Plural": (1, 2)}
 ARABIC_FORMS = 6
 # In Arabic the singular and dual forms name the count in words, so they may drop it.
 COUNT_FIELDS = {"n", "count"}
 
 
-def _extract():
+def _extract(folders=("course", "grader")):
     found = {}
-    for folder in ("course", "grader"):
+    for folder in folders:
         for filename, lineno, message, _comments, _context in extract_from_dir(
             ROOT / folder, method_map=[("**.py", "python")], keywords=KEYWORDS
         ):
@@ -177,3 +180,26 @@ def test_the_checks_catch_broken_catalogues(tmp_path):
     assert obsolete_entries(extracted, catalog) == ["broken.po: 'Old message'"]
     assert placeholder_problems(catalog) == ["broken.po: 'Wrong {name}'"]
     assert short_plurals(catalog) == ["broken.po: '{n} check'"]
+
+
+def test_instructor_only_messages_have_arabic_in_the_hidden_catalogue():
+    extracted = _extract(("solutions",))
+    hidden = _catalog(HIDDEN_PO_DIR)
+    assert extracted, "the quiz keys' explanations are extracted from solutions/"
+    assert missing_translations(extracted, hidden) == []
+    assert obsolete_entries(extracted, hidden) == []
+    assert placeholder_problems(hidden) == []
+    assert short_plurals(hidden) == []
+
+
+def test_no_instructor_only_message_ships(catalog):
+    assert not set(_extract(("solutions",))) & set(catalog)
+    assert not set(_catalog(HIDDEN_PO_DIR)) & set(catalog)
+
+
+def test_the_hidden_catalogue_is_read_where_solutions_are_installed():
+    from course.i18n import catalogue_dirs, translations
+
+    assert catalogue_dirs("ar")[-1] == HIDDEN_PO_DIR
+    some_id = next(iter(_catalog(HIDDEN_PO_DIR)))
+    assert translations("ar").gettext(some_id) != some_id

@@ -272,3 +272,30 @@ def test_the_graders_type_feedback_quotes_the_requirement(wrong):
         assert english in details, (outcome.id, details)
         arabic = [d.render("ar") for d in outcome.details]
         assert requirement_text("c1w4.compute_cost", "ar") in arabic
+
+
+QUIZ_PAGES = [CONTENT_DIR / unit / name for unit in ("c1w3", "c1w4")
+              for name in ("quiz.md", "quiz.en.md")]
+
+
+@pytest.mark.parametrize("page", QUIZ_PAGES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_quiz_pages_hold_the_generated_practice_quiz(page):
+    text = page.read_text(encoding="utf-8")
+    unit = page.parent.name
+    assert f"<!-- amiq:quiz {unit} -->" in text and page in docs_blocks.pages()
+    assert stale(text, docs_blocks.page_language(page)) == []
+
+
+def test_an_edited_practice_answer_is_stale_and_sync_restores_it(tmp_path):
+    page = tmp_path / "c1w4" / "quiz.en.md"
+    page.parent.mkdir()
+    original = (CONTENT_DIR / "c1w4" / "quiz.en.md").read_text(encoding="utf-8")
+    edited = re.sub(r"(\?\?\? note \"Answer\"\n\n    )`\d+`", r"\1`12345`", original, count=1)
+    assert edited != original
+    page.write_text(edited, encoding="utf-8")
+    assert docs_blocks.sync(tmp_path, check=True) == {
+        page: ["quiz block of c1w4 is not the generated practice quiz"]}
+    docs_blocks.sync(tmp_path)
+    assert docs_blocks.sync(tmp_path, check=True) == {}
+    assert page.read_text(encoding="utf-8").split("<!-- amiq:quiz")[0] == \
+        original.split("<!-- amiq:quiz")[0]  # the prose is untouched

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from course.authoring.release import bundle_problems, published_lines, solution_only_lines
+from course.authoring.release import (bundle_problems, key_texts, published_lines,
+                                      solution_only_lines)
 from course.authoring.stubs import render_unit
 from course.units import all_units, get_unit
 
@@ -235,3 +236,69 @@ def test_bundle_packages_the_glossary_and_explains_notebooks_and_lessons(bundle)
     assert "*.csv" in package_data and (bundle / "course/glossary.csv").is_file()
     readme = (bundle / "README.md").read_text(encoding="utf-8")
     assert 'grader.check("' in readme and "amiq units" in readme
+
+
+def test_bundle_has_the_quiz_but_not_its_key(bundle):
+    for unit in ("c1w3", "c1w4"):
+        assert (bundle / "course" / unit / "quiz.py").read_text(encoding="utf-8") == \
+            (ROOT / "course" / unit / "quiz.py").read_text(encoding="utf-8")
+    assert (bundle / "course/quiz/sheet.py").is_file() and (bundle / "grader/quiz.py").is_file()
+    assert not list(bundle.rglob("quiz_key*")) and not (bundle / "solutions").exists()
+    explanations = key_texts(ROOT / "solutions")
+    assert len(explanations) > 40  # English and Arabic of every explanation
+    for path in bundle.rglob("*"):
+        if path.is_file() and path.suffix in (".py", ".po", ".md", ".toml", ".txt", ".json"):
+            text = path.read_text(encoding="utf-8")
+            assert not [t for t in explanations if t in text], path
+
+
+def test_a_planted_quiz_key_or_explanation_is_caught(tmp_path):
+    (tmp_path / "course").mkdir()
+    (tmp_path / "course/quiz_key.py").write_text("KEY = {}\n")
+    stated = max(key_texts(ROOT / "solutions"), key=len)
+    # Split over quoted lines, as a catalogue and a module would write it.
+    half = stated.rindex(" ", 0, len(stated) // 2) + 1
+    (tmp_path / "course/notes.po").write_text(
+        f'msgid ""\n"{stated[:half]}"\n"{stated[half:]}"\nmsgstr "x"\n', encoding="utf-8")
+    (tmp_path / "course/notes.py").write_text(
+        f'from course.i18n import N_\nWHY = N_(\n    "{stated[:half]}"\n    "{stated[half:]}")\n',
+        encoding="utf-8")
+    (tmp_path / "course/notes.md").write_text(f"{stated[:half]}\n{stated[half:]}\n",
+                                              encoding="utf-8")
+    problems = "\n".join(bundle_problems(tmp_path, ROOT / "solutions"))
+    assert "course/quiz_key.py: quiz answer key" in problems
+    for name in ("notes.po", "notes.py", "notes.md"):
+        assert f"course/{name}: quiz answer key explanation" in problems
+
+
+def test_an_instructors_own_answers_file_is_not_shipped(tmp_path):
+    import shutil
+
+    from course.authoring.release import build_release
+
+    checkout = tmp_path / "checkout"
+    for name in ("course", "grader", "solutions"):
+        shutil.copytree(ROOT / name, checkout / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copy(ROOT / "pyproject.toml", checkout / "pyproject.toml")
+    (checkout / "course/c1w4/quiz_answers.toml").write_text('[quiz]\nunit = "c1w4"\n')
+    out, _backup, _units = build_release(tmp_path / "bundle", checkout, unit_ids=["c1w4"])
+    assert (out / "course/c1w4/quiz.py").is_file()
+    assert not (out / "course/c1w4/quiz_answers.toml").exists()
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ("graded by the instructor", "0 questions of 13 answered")),
+    ("ar", ("يصحّح المعلّم", "لم يُجَب عن أي سؤال من")),
+])
+def test_in_the_bundle_the_quiz_template_is_written_and_grading_only_checks_it(
+        bundle, tmp_path, lang, words):
+    answers = tmp_path / "quiz_answers.toml"
+    made = _run_in_bundle(bundle, "--lang", lang, "quiz", "template", "--unit", "c1w4",
+                          "--student", "s2024017", "--output", str(answers))
+    assert made.returncode == 0, made.stderr
+    checked = _run_in_bundle(bundle, "--lang", lang, "grade", "quiz", "--answers", str(answers))
+    assert checked.returncode == 0, checked.stderr
+    assert "Traceback" not in checked.stderr
+    for word in words:
+        assert word in checked.stdout, word
