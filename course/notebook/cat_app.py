@@ -16,8 +16,8 @@ from functools import partial
 
 import numpy as np
 
-from course.i18n import (N_, LocalizedError, _, both_languages, current_language, isolate,
-                         ngettext, other_language)
+from course.cli.output import texts
+from course.i18n import N_, LocalizedError, _, current_language, isolate, ngettext, other_language
 
 from .display import show_png, show_png_bytes
 from .session import NotebookStop, in_direction, not_attempted_message, say
@@ -90,12 +90,12 @@ def load_cat_data(synthetic=False, data_dir=None):
         else:
             loaded = load_data(data_dir)
     except DataError as error:
-        advice = both_languages(lambda: _(
+        advice = texts(lambda: _(
             "Then run this cell again. To try the notebook without the course's pictures, write "
             "{switch} in this cell: the stand-in's numbers are not the course's."
-        ).format(switch=isolate(SYNTHETIC_SWITCH)))
+        ).format(switch=isolate(SYNTHETIC_SWITCH)), both=True)
         first, second = current_language(), other_language()
-        lines = error.bilingual()
+        lines = texts(error, both=True)
         raise NotebookStop([in_direction(lines[0], first), in_direction(advice[0], first), "",
                             *(in_direction(line, second) for line in lines[1:]),
                             in_direction(advice[1], second)]) from None
@@ -280,7 +280,7 @@ def read_picture(path):
 
 
 class PictureError(LocalizedError, ValueError):
-    """A file that cannot be read as a picture; :meth:`bilingual` gives both languages."""
+    """A file that cannot be read as a picture (both languages: ``course.cli.output.texts``)."""
 
 
 def classify_picture(path, result):
@@ -309,7 +309,7 @@ def classify_picture(path, result):
     try:
         picture = read_picture(path)
     except PictureError as error:
-        for line, lang in zip(error.bilingual(), (current_language(), other_language())):
+        for line, lang in zip(texts(error, both=True), (current_language(), other_language())):
             say(line, lang)
         return None
     if result is None:

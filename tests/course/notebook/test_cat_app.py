@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from course.cli.output import texts
 from course.data import preprocess
 from course.notebook import cat_app
 from course.notebook.session import NotebookStop
@@ -56,7 +57,7 @@ def test_unreadable_files_give_a_bilingual_message(tmp_path, make, reason_en, en
     path = make(tmp_path)
     with pytest.raises(cat_app.PictureError) as info:
         cat_app.read_picture(path)
-    english_text, arabic_text = info.value.bilingual()
+    english_text, arabic_text = texts(info.value, both=True)
     assert reason_en in english_text and "JPEG or PNG" in english_text
     assert "تعذّرت قراءة" in arabic_text and "JPEG" in arabic_text
 
