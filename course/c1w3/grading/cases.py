@@ -125,7 +125,7 @@ def _nn_model():
     rs = seeded(7)
     X2 = rs.randn(3, 8)
     Y2 = (X2[0:1] * X2[1:2] > 0).astype(float)
-    return [Case("course", (X, Y, 4), {"num_iterations": 10000, "print_cost": False}),
+    return [Case("course", (X, Y, 4), {"num_iterations": 10000, "print_cost": True}),
             Case("small", (X2, Y2, 3), {"num_iterations": 500, "print_cost": False}),
             Case("print", (X2, Y2, 3), {"num_iterations": 2001, "print_cost": True})]
 
