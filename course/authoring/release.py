@@ -56,7 +56,7 @@ def _ignore(excluded_dirs, top):
                 skipped.add(name)
             elif name in excluded_dirs and Path(folder) == top:
                 skipped.add(name)
-            elif name in GRADING_EXCLUDED_FILES and top.name == "grading":
+            elif name in GRADING_EXCLUDED_FILES and Path(folder).name == "grading":
                 skipped.add(name)
         return skipped
 
