@@ -47,29 +47,19 @@ print("cost =", cost)
 print("type:", type(cost).__name__)
 """,
     "backward_propagation": """\
+np.random.seed(2)
+W1 = np.random.randn(4, 2) * 0.01
+W2 = np.random.randn(1, 4) * 0.01
+parameters = {"W1": W1, "b1": np.zeros((4, 1)), "W2": W2, "b2": np.zeros((1, 1))}
 np.random.seed(1)
 X = np.random.randn(2, 3)
 Y = np.random.randn(1, 3) > 0
-# The course's case: its small weights and the cache of its forward pass, written out.
-parameters = {
-    "W1": np.array([[-0.00416758, -0.00056267], [-0.02136196, 0.01640271],
-                    [-0.01793436, -0.00841747], [0.00502881, -0.01245288]]),
-    "b1": np.zeros((4, 1)),
-    "W2": np.array([[-0.01057952, -0.00909008, 0.00551454, 0.02292208]]),
-    "b2": np.zeros((1, 1)),
-}
-cache = {
-    "A1": np.array([[-0.00616578, 0.0020626, 0.00349619],
-                    [-0.05225116, 0.02725659, -0.02646251],
-                    [-0.02009721, 0.0036869, 0.02883756],
-                    [0.02152675, -0.01385234, 0.02599885]]),
-    "A2": np.array([[0.5002307, 0.49985831, 0.50023963]]),
-    "Z1": np.array([[-0.00616586, 0.0020626, 0.0034962],
-                    [-0.05229879, 0.02726335, -0.02646869],
-                    [-0.02009991, 0.00368692, 0.02884556],
-                    [0.02153007, -0.01385322, 0.02600471]]),
-    "Z2": np.array([[0.00092281, -0.00056678, 0.00095853]]),
-}
+# The forward pass written out (tanh, then sigmoid).
+Z1 = W1 @ X
+A1 = np.tanh(Z1)
+Z2 = W2 @ A1
+A2 = 1 / (1 + np.exp(-Z2))
+cache = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
 grads = backward_propagation(parameters, cache, X, Y)
 for key in ("dW1", "db1", "dW2", "db2"):
     print(key, "=", grads[key])
