@@ -4,19 +4,35 @@ from course.cli.output import texts
 import pytest
 
 from course import units
+from course.cli.output import texts
 from course.units import Assignment, Exercise, Unit, UnitError
 
 C1W4 = units.get_unit("c1w4")
 
 
 def test_c1w4_is_registered_from_its_manifest():
-    assert list(units.all_units()) == ["c1w4"]
-    assert units.default_unit() is C1W4
+    assert list(units.all_units()) == ["c1w3", "c1w4"]  # course order
+    assert units.default_unit(["c1w4"]) is C1W4
     assert (C1W4.course, C1W4.week, C1W4.package, C1W4.reference_package) == (
         1, 4, "course.c1w4", "solutions.c1w4")
     assert C1W4.submission_modules == ("step_by_step", "cat_classifier")
     assert C1W4.provided_modules == ("dnn_helpers",)
     assert units.unit_dir("c1w4") == units.COURSE_DIR / "c1w4"
+
+
+def test_the_installed_units_share_bare_names_that_only_qualified_ids_tell_apart(lang):
+    lang("en")
+    c1w3 = units.get_unit("c1w3")
+    assert (c1w3.course, c1w3.week, c1w3.submission_modules) == (1, 3, ("planar_classifier",))
+    shared = {ex.name for ex in c1w3.exercises} & {ex.name for ex in C1W4.exercises}
+    assert {"compute_cost", "update_parameters", "predict"} <= shared
+    for name in sorted(shared):
+        with pytest.raises(UnitError, match="defined by several units"):
+            units.resolve(name)
+        assert units.resolve(f"c1w3.{name}").unit == "c1w3"
+        assert units.resolve(name, "c1w4").unit == "c1w4"
+    with pytest.raises(UnitError, match="Several units are installed"):
+        units.default_unit()
 
 
 def test_exercises_are_numbered_in_course_order_across_assignments():

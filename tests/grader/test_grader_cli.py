@@ -49,8 +49,9 @@ def test_other_formats(tmp_path, capsys, fmt):
 
 
 @pytest.mark.parametrize("argv, english", [
-    (["--submission", "/no/such/folder"], "The submission folder /no/such/folder does not exist"),
-    (["not_an_exercise"], "Unknown exercise not_an_exercise"),
+    (["--unit", "c1w4", "--submission", "/no/such/folder"],
+     "The submission folder /no/such/folder does not exist"),
+    (["not_an_exercise"], "Unit c1w4 has no exercise not_an_exercise"),  # c1w4: the folder's
     (["--timeout", "0"], "expected a positive number"),
     (["--output", "/no/such/folder/report.json"], "The folder of the output file"),
     (["--class", "/no/such/folder"], "--class needs an existing folder"),
@@ -125,7 +126,7 @@ def test_class_mode_writes_one_csv_row_per_student(tmp_path):
     (classroom / "carol").mkdir()
     out = tmp_path / "grades.csv"
     status = main(["--class", str(classroom), "--lang", "en", "--output", str(out),
-                   "compute_cost", "linear_forward"])
+                   "c1w4.compute_cost", "c1w4.linear_forward"])
     assert status == 0
     rows = {r["submission"]: r for r in csv.DictReader(out.open())}
     assert set(rows) == {"alice", "bob", "carol"}
@@ -149,3 +150,40 @@ def test_the_grade_command_offers_every_report_format(capsys):
 
     assert main(["--lang", "en", "--help"]) == 0
     assert "{" + ",".join(FORMATS) + "}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+@pytest.mark.parametrize("mode", ["report", "class"])
+def test_output_files_follow_the_users_umask(tmp_path, umask, mode):
+    # mkstemp's private 0600 used to leak through: a report meant for a shared folder was
+    # unreadable by the other instructors.
+    folder = write_submission(tmp_path / "s")
+    out = tmp_path / "out"
+    if mode == "report":
+        argv = ["--submission", str(folder), "c1w4.compute_cost", "--format", "json",
+                "--output", str(out)]
+    else:
+        (tmp_path / "class").mkdir()
+        write_submission(tmp_path / "class" / "student")
+        argv = ["--class", str(tmp_path / "class"), "c1w4.compute_cost", "--output", str(out)]
+    proc = subprocess.run(
+        [sys.executable, "-m", "grader", *argv], cwd=str(ROOT), capture_output=True, text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)), preexec_fn=lambda: os.umask(umask),
+        timeout=300,
+    )
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    assert os.stat(out).st_mode & 0o777 == 0o666 & ~umask
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_interrupted_status_and_message_are_bilingual(tmp_path, capsys, monkeypatch):
+    from course.cli import cmd_grade
+
+    def interrupted(args, out):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cmd_grade, "grade_one", interrupted)
+    status = main(["--submission", str(write_submission(tmp_path / "s")), "--lang", "ar"])
+    err = capsys.readouterr().err
+    assert status == 130
+    assert "قُطِع التصحيح" in err and "Grading was interrupted" in err

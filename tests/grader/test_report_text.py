@@ -26,10 +26,14 @@ def test_rows_feedback_and_mistake_in_english():
 @pytest.mark.parametrize("isolation", ["namespaces", "process"])
 def test_header_names_unit_mode_and_isolation_but_no_seed(isolation):
     lines = render(make_report(isolation=isolation), "text", "en").splitlines()
-    assert lines[0] == f"Amiq grader: unit c1w4, public checks only, isolation {isolation}"
+    assert lines[0] == "Amiq grader: unit c1w4, public checks only"
     assert lines[1] == "Submission: /tmp/s"
+    assert lines[2] == f"Sandbox isolation: {isolation}"
+    header = lines[:lines.index("─" * 60)]
+    assert sum(isolation in line for line in header) == 1  # named once
     hidden = render(make_report(mode="hidden", isolation=isolation), "text", "en").splitlines()
-    assert hidden[0] == f"Amiq grader: unit c1w4, public and hidden checks, isolation {isolation}"
+    assert hidden[0] == "Amiq grader: unit c1w4, public and hidden checks"
+    assert hidden[2] == f"Sandbox isolation: {isolation}"
     for lang in ("en", "ar"):
         assert str(SEED) not in render(make_report(), "text", lang)
 

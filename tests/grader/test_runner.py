@@ -91,11 +91,16 @@ def _without_timings(data):
 
 # Right on both public cases (m = 3 and m = 5), 1 % off on the random ones: the keyed hidden
 # inputs decide, and must decide the same way twice.
+# Right on exactly the two public cases' inputs (the course's AL, and the "five" case's AL as
+# course/c1w4/grading/cases.py draws it), 1 % off elsewhere. Telling them apart by m alone would
+# not do: a hidden case may draw m = 5 too.
 RIGHT_ON_PUBLIC_CASES = """\
 m = Y.shape[1]
 cost = (1.0 / m) * (-np.dot(Y, np.log(AL).T) - np.dot(1 - Y, np.log(1 - AL).T))
 cost = np.squeeze(cost)
-return cost if m in (3, 5) else cost * 1.01
+five = np.random.RandomState(7).uniform(0.05, 0.95, size=(1, 5))
+public = np.array_equal(AL, [[0.8, 0.9, 0.4]]) or np.array_equal(AL, five)
+return cost if public else cost * 1.01
 """
 
 
@@ -154,8 +159,8 @@ def test_choose_accepts_qualified_and_bare_ids_in_course_order():
     assert [ex.id for ex in chosen] == ["c1w4.linear_forward", "c1w4.compute_cost"]
     unit, chosen = choose([], "c1w4")
     assert chosen == list(UNIT.exercises)
-    unit, chosen = choose()  # the only installed unit
-    assert unit is UNIT and chosen == list(UNIT.exercises)
+    with pytest.raises(GradingError, match="Several units are installed"):
+        choose()  # c1w3 and c1w4: no default
 
 
 @pytest.mark.parametrize("ids, unit_id, words", [
@@ -174,8 +179,6 @@ def test_unknown_ids_and_units_are_refused_with_a_message_in_each_language(ids, 
     assert english in str(info.value) and arabic in str(info.value)
 
 
-@pytest.mark.xfail(strict=True, reason="the course.units messages have no Arabic translation "
-                   "yet (tests/grader/test_catalogs.py lists them)")
 def test_unknown_exercise_message_is_translated_into_arabic():
     with pytest.raises(GradingError) as info:
         choose(["nope"])
@@ -237,7 +240,7 @@ def test_unusable_submission_folders_give_a_bilingual_error(tmp_path, bad):
         if bad == "unrelated-files":
             (target / "notes.py").write_text("x = 1\n")
     with pytest.raises(GradingError) as info:
-        grade(submission=target)
+        grade(submission=target, unit="c1w4")
     text = str(info.value)
     assert "step_by_step.py, cat_classifier.py" in text  # what was expected
     english = " ".join(m.render("en") for m in info.value.messages)

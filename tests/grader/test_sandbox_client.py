@@ -15,7 +15,7 @@ from grader.feedback import (
 )
 from grader.sandbox.client import Limits, Submission
 from grader.sandbox.protocol import Foreign
-from grader_test_support import layout, sandbox_for, write_submission
+from grader_test_support import UNIT, open_sandbox, write_submission
 
 EXTRA = """
 import os, sys
@@ -59,7 +59,7 @@ def linear_backward(dZ, cache):
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory):
     folder = write_submission(tmp_path_factory.mktemp("sub"), step_extra=EXTRA)
-    box = sandbox_for(folder, limits=Limits(timeout=1.0))
+    box = open_sandbox(folder, limits=Limits(timeout=1.0))
     yield box
     box.close()
 
@@ -173,7 +173,7 @@ def L_model_forward(X, parameters):
     return None
 """
     folder = write_submission(tmp_path / "sub", step_extra=extra)
-    box = sandbox_for(folder, limits=Limits(max_callbacks=10))
+    box = open_sandbox(folder, limits=Limits(max_callbacks=10))
     try:
         sub = Submission(box, "L_model_forward", "hidden", 0)
         with pytest.raises(StudentError) as info:
@@ -212,7 +212,7 @@ def test_call_many_in_one_round_trip(sandbox):
 def test_missing_module_file_is_a_student_error(tmp_path):
     folder = write_submission(tmp_path / "sub")
     (folder / "cat_classifier.py").unlink()
-    box = sandbox_for(folder)
+    box = open_sandbox(folder)
     try:
         sub = Submission(box, "predict", "public", 0)
         with pytest.raises(ModuleMissing, match="cat_classifier.py"):
@@ -235,7 +235,7 @@ def linear_forward(A, W, b):
     return 1
 """
     folder = write_submission(tmp_path / "sub", step_extra=extra)
-    box = sandbox_for(folder)
+    box = open_sandbox(folder)
     try:
         sub = Submission(box, "linear_forward", "public", 0)
         with pytest.raises(ProtocolViolation):
@@ -245,7 +245,9 @@ def linear_forward(A, W, b):
 
 
 def test_module_of():
-    module_of = layout().module_of
+    from grader.runner.engine import layout_for
+
+    module_of = layout_for(UNIT, hidden=False).module_of
     assert module_of("linear_forward") == ("step_by_step", "linear_forward")
     assert module_of("predict") == ("cat_classifier", "predict")
     assert module_of("sigmoid") == ("dnn_helpers", "sigmoid")
@@ -268,7 +270,7 @@ def linear_forward(A, W, b):
     return np.dot(W, A) + b, forked
 """
     folder = write_submission(tmp_path / "sub", step_extra=extra)
-    box = sandbox_for(folder, isolate=False)
+    box = open_sandbox(folder, isolate=False)
     try:
         assert box.isolation == "process"
         sub = Submission(box, "linear_forward", "public", 0)
@@ -300,7 +302,7 @@ def test_import_errors_carry_their_location_and_the_students_path(tmp_path):
     from grader.feedback import ImportFailed
 
     folder = write_submission(tmp_path / "sub", step_extra="\ndef broken(:\n    pass\n")
-    box = sandbox_for(folder)
+    box = open_sandbox(folder)
     box.display_dir = "my/work"
     try:
         sub = Submission(box, "compute_cost", "public", 0)
@@ -346,7 +348,7 @@ def test_a_flood_of_output_is_named_when_the_call_times_out(tmp_path):
         "        print('10 passed ' * 10)\n"
     )
     folder = write_submission(tmp_path / "sub", step_extra=flood)
-    box = sandbox_for(folder)
+    box = open_sandbox(folder)
     try:
         sub = Submission(box, "linear_forward", "public", 0)
         with pytest.raises(CallTimeout) as info:
@@ -384,7 +386,7 @@ def L_model_forward(X, parameters):
     return [answered, refused]
 """
     folder = write_submission(tmp_path / "sub", step_extra=extra)
-    box = sandbox_for(folder, limits=Limits(max_callbacks=10))
+    box = open_sandbox(folder, limits=Limits(max_callbacks=10))
     try:
         sub = Submission(box, "L_model_forward", "hidden", 0)
         out = sub.call(

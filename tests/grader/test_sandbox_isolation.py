@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from grader.sandbox.client import Submission
-from grader_test_support import ROOT, sandbox_for, write_submission
+from grader_test_support import ROOT, open_sandbox, write_submission
 
 PROBE = f"""
 import os, socket, tempfile
@@ -33,7 +33,9 @@ def linear_forward(A, W, b):
         "uid": os.getuid(),
         "root": sorted(os.listdir("/")),
         "solutions": _try(lambda: open({str(ROOT / "solutions" / "c1w4" / "step_by_step.py")!r}).read()),
-        "hidden": _try(lambda: os.listdir({str(ROOT / "grader" / "hidden")!r})),
+        "hidden": _try(lambda: os.listdir({str(ROOT / "solutions" / "c1w4" / "grading")!r})),
+        "key": _try(lambda: open({str(ROOT / "solutions" / ".grader-key")!r}).read()),
+        "git": _try(lambda: os.listdir({str(ROOT / ".git")!r})),
         "repo": _try(lambda: os.listdir({str(ROOT)!r})),
         "python": _try(lambda: os.stat({sys.executable!r})),
         "numpy_files": _try(lambda: os.stat({np.__file__!r})),
@@ -56,7 +58,7 @@ def linear_forward(A, W, b):
 @pytest.fixture(scope="module")
 def probe(tmp_path_factory):
     folder = write_submission(tmp_path_factory.mktemp("sub"), step_extra=PROBE)
-    box = sandbox_for(folder)
+    box = open_sandbox(folder)
     try:
         if box.isolation == "process":
             pytest.skip(f"no jail on this machine: {box.zygote.problems}")
@@ -75,7 +77,9 @@ def test_the_root_holds_only_the_work_folder_and_a_private_tmp(probe):
 
 
 @pytest.mark.parametrize(
-    "what", ["solutions", "hidden", "repo", "python", "numpy_files", "root_home", "proc", "dev"]
+    "what",
+    ["solutions", "hidden", "key", "git", "repo", "python", "numpy_files", "root_home", "proc",
+     "dev"],
 )
 def test_nothing_of_the_host_is_visible(probe, what):
     _, found = probe

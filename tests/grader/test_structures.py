@@ -11,7 +11,7 @@ import pytest
 
 from course.c1w4.grading.cases import PUBLIC
 from course.c1w4.grading.checks import CHECKS, COST_IS_A_NUMBER, LINEAR_CACHE
-from grader.feedback import Failure, Message
+from grader.feedback import Failure, Message, Plural
 from grader.sources import HiddenData, received
 from grader.structures import Anything, Array, Each, Map, Number, Seq
 
@@ -116,8 +116,9 @@ def test_dict_blame_rewrites_the_first_failure():
 
 def test_lists_check_type_length_and_items():
     each = Each(Number(), kind="costs must be a list, but your code returned {got}.",
-                count=("costs must hold {n} value, not {got}.",
-                       "costs must hold {n} values, not {got}."))
+                count=lambda n, **params: Plural("costs must hold {n} value, not {got}.",
+                                                 "costs must hold {n} values, not {got}.", n,
+                                                 **params))
     each.check((1.0, 2.0), [1.0, 2.0], "costs")  # a tuple is a list here
     assert _text(_failure(each, np.array([1.0, 2.0]), [1.0, 2.0], "costs"))[0].startswith(
         "costs must be a list, but your code returned")

@@ -65,12 +65,15 @@ def copied(params):
 
 
 def forward_cache(X, parameters):
-    """``(A2, cache)`` of LINEAR -> TANH -> LINEAR -> SIGMOID (the docstring's formulas)."""
-    Z1 = parameters["W1"] @ X + parameters["b1"]
-    A1 = np.tanh(Z1)
-    Z2 = parameters["W2"] @ A1 + parameters["b2"]
-    A2 = 1 / (1 + np.exp(-Z2))
-    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+    """``(A2, cache)`` of LINEAR -> TANH -> LINEAR -> SIGMOID (the docstring's formulas).
+
+    Written without repeating a line of the reference's solution: this file ships to students.
+    """
+    cache = {"Z1": parameters["W1"] @ X + parameters["b1"]}
+    cache["A1"] = np.tanh(cache["Z1"])
+    cache["Z2"] = parameters["W2"] @ cache["A1"] + parameters["b2"]
+    cache["A2"] = 1 / (1 + np.exp(-cache["Z2"]))
+    return cache["A2"], {key: cache[key] for key in ("Z1", "A1", "Z2", "A2")}
 
 
 def gradient_case(name, X, parameters, Y):
@@ -116,7 +119,12 @@ def _backward_propagation():
     X2 = rs.randn(2, 5)
     Y2 = (rs.rand(1, 5) > 0.5).astype(float)
     Y2[0, :2] = 1.0, 0.0
+    # The exercise page's case: the same point drawn from the seed, its cache computed.
+    rs = seeded(2)
+    W1, W2 = rs.randn(4, 2) * 0.01, rs.randn(1, 4) * 0.01
+    page = {"W1": W1, "b1": np.zeros((4, 1)), "W2": W2, "b2": np.zeros((1, 1))}
     return [Case("course", (parameters, copied(COURSE_CACHE), X, Y)),
+            gradient_case("page", X, page, Y),
             gradient_case("gradient", X2, point, Y2)]
 
 
@@ -125,7 +133,7 @@ def _nn_model():
     rs = seeded(7)
     X2 = rs.randn(3, 8)
     Y2 = (X2[0:1] * X2[1:2] > 0).astype(float)
-    return [Case("course", (X, Y, 4), {"num_iterations": 10000, "print_cost": False}),
+    return [Case("course", (X, Y, 4), {"num_iterations": 10000, "print_cost": True}),
             Case("small", (X2, Y2, 3), {"num_iterations": 500, "print_cost": False}),
             Case("print", (X2, Y2, 3), {"num_iterations": 2001, "print_cost": True})]
 

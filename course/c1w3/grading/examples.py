@@ -65,12 +65,21 @@ for key in ("dW1", "db1", "dW2", "db2"):
     print(key, "=", grads[key])
 """,
     "update_parameters": """\
-np.random.seed(2)
-parameters = {"W1": np.random.randn(4, 2), "b1": np.random.randn(4, 1),
-              "W2": np.random.randn(1, 4), "b2": np.random.randn(1, 1)}
-np.random.seed(3)
-grads = {"dW1": np.random.randn(4, 2), "db1": np.random.randn(4, 1),
-         "dW2": np.random.randn(1, 4), "db2": np.random.randn(1, 1)}
+# The course's case: trained parameters and their gradients, written out.
+parameters = {
+    "W1": np.array([[-0.00615039, 0.0169021], [-0.02311792, 0.03137121],
+                    [-0.0169217, -0.01752545], [0.00935436, -0.05018221]]),
+    "b1": np.array([[-8.97523455e-07], [8.15562092e-06], [6.04810633e-07], [-2.54560700e-06]]),
+    "W2": np.array([[-0.0104319, -0.04019007, 0.01607211, 0.04440255]]),
+    "b2": np.array([[9.14954378e-05]]),
+}
+grads = {
+    "dW1": np.array([[0.00023322, -0.00205423], [0.00082222, -0.00700776],
+                     [-0.00031831, 0.0028636], [-0.00092857, 0.00809933]]),
+    "db1": np.array([[1.05570087e-07], [-3.81814487e-06], [-1.90155145e-07], [5.46467802e-07]]),
+    "dW2": np.array([[-1.75740039e-05, 3.70231337e-03, -1.25683095e-03, -2.55715317e-03]]),
+    "db2": np.array([[-1.08923140e-05]]),
+}
 W1_before = parameters["W1"].copy()
 new_parameters = update_parameters(parameters, grads)
 for key in ("W1", "b1", "W2", "b2"):
@@ -81,7 +90,7 @@ print("input W1 unchanged:", np.array_equal(parameters["W1"], W1_before))
 np.random.seed(1)
 X = np.random.randn(2, 3)
 Y = np.random.randn(1, 3) > 0
-parameters = nn_model(X, Y, n_h=4, num_iterations=10000, print_cost=True)
+parameters = nn_model(X, Y, 4, num_iterations=10000, print_cost=True)
 for key in ("W1", "b1", "W2", "b2"):
     print(key, "=", parameters[key])
 """,

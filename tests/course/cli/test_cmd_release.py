@@ -32,7 +32,8 @@ def bundle(tmp_path_factory):
 
 
 def test_bundle_has_no_instructor_material(bundle):
-    assert bundle_problems(bundle, ROOT / "solutions", published_lines(ROOT / "course", ["c1w4"])) == []
+    published = published_lines(ROOT / "course", list(all_units()))
+    assert bundle_problems(bundle, ROOT / "solutions", published) == []
     assert not (bundle / "solutions").exists()
     assert not (bundle / "grader/build").exists() and not (bundle / "course/authoring").exists()
     assert not list(bundle.rglob(".grader-key")) and not list(bundle.rglob("*.h5"))
@@ -45,14 +46,19 @@ def test_bundle_has_no_instructor_material(bundle):
     assert marker_lines == []
 
 
-def test_bundle_has_the_public_grading_material_of_each_unit(bundle):
-    grading = bundle / "course" / "c1w4" / "grading"
-    for name in ("__init__.py", "checks.py", "cases.py", "mistakes.py", "gradients.py",
-                 "hints.py"):
-        assert (grading / name).read_text() == (ROOT / "course/c1w4/grading" / name).read_text()
+@pytest.mark.parametrize("unit_id", list(all_units()))
+def test_bundle_has_the_public_grading_material_of_each_unit(bundle, unit_id):
+    grading = bundle / "course" / unit_id / "grading"
+    public = [p.name for p in (ROOT / "course" / unit_id / "grading").glob("*.py")
+              if p.name != "examples.py"]
+    assert {"__init__.py", "checks.py", "cases.py", "mistakes.py"} <= set(public)
+    for name in public:
+        assert (grading / name).read_text() == (
+            ROOT / "course" / unit_id / "grading" / name).read_text()
     stored = sorted(p.name for p in (grading / "expected").glob("*.json"))
-    assert stored == sorted(f"{ex.name}.json" for ex in EXERCISES)
-    assert (bundle / "course/c1w4/unit.py").is_file() and (bundle / "course/units.py").is_file()
+    assert stored == sorted(f"{ex.name}.json" for ex in get_unit(unit_id).exercises)
+    assert (bundle / "course" / unit_id / "unit.py").is_file()
+    assert (bundle / "course/units.py").is_file()
     # The pages' examples are input of the docs tool only; they quote solution lines.
     assert not (grading / "examples.py").exists()
     import tomllib
@@ -85,9 +91,9 @@ def test_bundle_has_fresh_stubs_readme_pyproject_and_data_notes(bundle):
 
 
 def test_published_example_lines_are_not_leaks(tmp_path):
-    line = "AL, caches = L_model_forward(X, parameters)"
-    assert line in solution_only_lines(ROOT / "solutions")  # inside L_layer_model's solution
-    assert line in published_lines(ROOT / "course", ["c1w4"])  # and in an example
+    line = "A2, cache = forward_propagation(X, parameters)"
+    assert line in solution_only_lines(ROOT / "solutions")  # inside nn_model's solution
+    assert line in published_lines(ROOT / "course", ["c1w3"])  # and in an example
     (tmp_path / "notes.py").write_text(f"    {line}\n")
     assert bundle_problems(tmp_path, ROOT / "solutions") != []
     assert bundle_problems(tmp_path, ROOT / "solutions", {line}) == []

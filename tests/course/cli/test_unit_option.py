@@ -2,6 +2,8 @@
 
 import pytest
 
+from course.units import all_units
+
 COMMANDS_WITH_UNIT = [["units"], ["grade"], ["stubs", "--check"], ["expected", "--check"],
                       ["release", "out"]]
 
@@ -12,7 +14,8 @@ def test_unknown_unit_is_a_bilingual_error(amiq, tmp_path, command, monkeypatch)
     result = amiq("--lang", "en", *command, "--unit", "c0w0")
     assert result.code == 2, result.err
     lines = result.err.strip().splitlines()
-    assert lines[0] == "error: Unknown unit c0w0. Installed units: c1w4."
+    assert lines[0] == ("error: Unknown unit c0w0. Installed units: "
+                        f"{', '.join(all_units())}.")
     assert lines[1].startswith("خطأ: الوحدة الدراسية") and "c0w0" in lines[1]
     assert not (tmp_path / "out").exists()
 
@@ -21,9 +24,9 @@ def test_an_ambiguous_bare_id_names_the_units_that_define_it(amiq, second_unit):
     result = amiq("--lang", "en", "grade", "compute_cost")
     assert result.code == 2
     english, arabic = result.err.strip().splitlines()
-    assert english == (f"error: compute_cost is defined by several units (c1w4, {second_unit}): "
-                       f"write c1w4.compute_cost, {second_unit}.compute_cost, or choose the unit "
-                       "with --unit.")
+    assert english == (f"error: compute_cost is defined by several units (c1w3, c1w4, "
+                       f"{second_unit}): write c1w3.compute_cost, c1w4.compute_cost, "
+                       f"{second_unit}.compute_cost, or choose the unit with --unit.")
     assert arabic.startswith("خطأ: ") and "وحدات دراسية" in arabic and second_unit in arabic
 
 

@@ -2,11 +2,19 @@
 
 from pathlib import Path
 
-from grader.runner.engine import grade
+import pytest
+
+from course.units import get_unit
+from grader.runner.engine import grade, hidden_available
 from grader.sandbox.client import Limits
 from grader_test_support import open_sandbox, write_submission
 
 ROOT = Path(__file__).resolve().parents[3]
+UNIT = "c1w4"
+
+# Hidden grading needs the unit's hidden material (solutions/c1w4/grading/): instructors only.
+needs_hidden = pytest.mark.skipif(not hidden_available(get_unit(UNIT)),
+                                  reason="needs the hidden checks (solutions/c1w4/grading/)")
 
 # A correct compute_cost: proves that checks after a hostile exercise still run and score.
 GOOD_COST = """
@@ -31,7 +39,7 @@ def run(folder, exercises=("linear_forward", "compute_cost"), timeout=1.5, hidde
     limits = Limits(timeout=timeout)
     if memory is not None:
         limits.memory_bytes = memory
-    return grade(list(exercises), folder, limits=limits, hidden=hidden)
+    return grade(list(exercises), folder, unit=UNIT, limits=limits, hidden=hidden)
 
 
 def exercise(report, name):
@@ -46,5 +54,5 @@ def assert_complete(report):
         assert check.score in (0, check.points)
 
 
-__all__ = ["GOOD_COST", "ROOT", "assert_complete", "exercise", "make_submission", "open_sandbox",
-           "run"]
+__all__ = ["GOOD_COST", "ROOT", "UNIT", "assert_complete", "exercise", "make_submission",
+           "needs_hidden", "open_sandbox", "run"]

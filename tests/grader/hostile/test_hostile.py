@@ -169,7 +169,7 @@ def linear_forward(A, W, b):
 """
 
 SPAWN_CHILD = """
-import os, subprocess, threading
+import os
 def linear_forward(A, W, b):
     try:
         pid = os.fork()
@@ -177,13 +177,15 @@ def linear_forward(A, W, b):
             os.execv("/bin/sleep", ["sleep", "4242.125"])
     except OSError:
         pass
-    try:
+    try:  # subprocess is not among the modules the sandbox offers: the import may fail too
+        import subprocess
         subprocess.Popen(["/bin/sleep", "4242.125"], start_new_session=True)
-    except OSError:
+    except (ImportError, OSError):
         pass
     try:
+        import threading
         threading.Thread(target=lambda: None).start()
-    except RuntimeError:
+    except (ImportError, RuntimeError):
         pass
     return np.full((1, 1), 1.0), (A, W, b)
 """
@@ -222,8 +224,10 @@ def linear_forward(A, W, b):
 ENVIRONMENT = """
 import os
 def linear_forward(A, W, b):
-    leaked = [k for k in os.environ if "AMIQ" in k or "PYTEST" in k or "KEY" in k
-              or k in ("HOME", "USER")]
+    # HOME may be set, to the worker's private temporary folder (the jail sets it), never the
+    # grader user's home.
+    leaked = [k for k in os.environ if "AMIQ" in k or "PYTEST" in k or "KEY" in k or k == "USER"
+              or (k == "HOME" and os.environ[k] != os.environ.get("TMPDIR"))]
     if leaked:
         raise RuntimeError("environment leaked: " + ",".join(leaked))
     return np.zeros((1, 1)), (A, W, b)
@@ -440,3 +444,16 @@ def linear_forward(A, W, b):
         assert np.array_equal(W, np.ones((4, 3)))
     finally:
         sandbox.close()
+
+
+def test_a_module_outside_the_sandbox_cannot_be_imported_and_the_report_says_why(tmp_path):
+    # The jail holds no Python files: only what the zygote imported (numpy and the allow-list)
+    # can be imported. The report explains it in both languages.
+    folder = make_submission(tmp_path / "sub", step_extra="import math, json, copy\nimport sqlite3\n")
+    report = run(folder, exercises=("compute_cost",))
+    assert_complete(report)
+    (problem,) = report.submission_problems
+    assert "ModuleNotFoundError" in problem.message.render("en")
+    hint = problem.details[-1]
+    assert "numpy" in hint.render("en") and "math" in hint.render("en")
+    assert "الوحدات القياسية" in hint.render("ar")

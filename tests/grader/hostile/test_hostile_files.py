@@ -16,14 +16,18 @@ import pytest
 
 from grader.runner.engine import GradingError, validate_submission
 
-from hostile_helpers import ENGINE_CHECKS, ROOT, make_submission, run
+from course.units import get_unit
+
+from hostile_helpers import ROOT, UNIT, make_submission, run
+
+MODULES = get_unit(UNIT).submission_modules
 
 
 def _grade_cli(folder, timeout=60):
     """The command line on ``folder`` (a subprocess: a grader that hangs must not hang the suite)."""
     return subprocess.run(
-        [sys.executable, "-m", "grader", "linear_forward", "--submission", str(folder),
-         "--check-root", str(ENGINE_CHECKS), "--lang", "ar"],
+        [sys.executable, "-m", "grader", "c1w4.linear_forward", "--submission", str(folder),
+         "--lang", "ar"],
         capture_output=True, text=True, timeout=timeout, cwd=str(ROOT),
         env=dict(os.environ, PYTHONPATH=str(ROOT)),
     )
@@ -87,7 +91,7 @@ def test_a_path_through_a_symlink_into_the_project_is_refused(tmp_path, where):
         (tmp_path / "link").symlink_to(ROOT / "solutions")
         folder = tmp_path / "link" / "c1w4"
     with pytest.raises(GradingError) as info:
-        validate_submission(folder)
+        validate_submission(folder, MODULES)
     english = " ".join(m.render("en") for m in info.value.messages)
     arabic = " ".join(m.render("ar") for m in info.value.messages)
     assert "symbolic link" in english and "leads into the project" in english
@@ -102,10 +106,11 @@ def test_a_path_through_dot_dot_after_a_symlink_is_refused(tmp_path):
     (tmp_path / "c1w4").mkdir()
     (tmp_path / "link").symlink_to(ROOT / "solutions" / "c1w4")
     with pytest.raises(GradingError):
-        validate_submission(tmp_path / "link" / ".." / "c1w4")
+        validate_submission(tmp_path / "link" / ".." / "c1w4", MODULES)
 
 
 def test_a_symlink_elsewhere_is_fine(tmp_path):
     real = make_submission(tmp_path / "real")
     (tmp_path / "alias").symlink_to(real)
-    assert set(validate_submission(tmp_path / "alias")) == {"step_by_step.py", "cat_classifier.py"}
+    assert set(validate_submission(tmp_path / "alias", MODULES)) == {
+        "step_by_step.py", "cat_classifier.py"}

@@ -75,7 +75,7 @@ def _grade(way, folder, extra_path=()):
 
 def _scores(proc):
     report = json.loads(proc.stdout)
-    return {ex["id"]: (ex["score"], ex["max_score"], [c["status"] for c in ex["checks"]])
+    return {ex["name"]: (ex["score"], ex["max_score"], [c["status"] for c in ex["checks"]])
             for ex in report["exercises"]}, report
 
 

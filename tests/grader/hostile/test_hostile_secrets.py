@@ -1,13 +1,14 @@
 """Secrets in command lines, environments and /proc.
 
-No secret (the run's seed, the paths of the reference and of the hidden checks) may reach the
-student's process: not in its own command line or environment (a worker is a fork of the zygote,
-so before, ``sys.argv`` held the zygote's configuration with the reference's path), and not in
-another process's ``/proc`` entries (without a jail, a worker of the same user could read the
-grader's ``environ`` with ``$AMIQ_GRADER_SEED``).
+No secret (the run's seed, the grader's key, the paths of the reference and of the hidden
+material) may reach the student's process: not in its own command line or environment (a worker
+is a fork of the zygote, so before, ``sys.argv`` held the zygote's configuration with the
+reference's path), and not in another process's ``/proc`` entries (without a jail, a worker of
+the same user could read the grader's ``environ`` with ``$AMIQ_GRADER_SEED``).
 """
 
 import json
+import os
 import random
 import shutil
 
@@ -48,7 +49,8 @@ def linear_forward(A, W, b):
 @pytest.mark.parametrize("way", WAYS)
 def test_no_secret_reaches_the_students_process(way):
     seed = str(random.SystemRandom().randrange(10**14, 10**15))
-    secrets = [seed, str(ROOT / "solutions"), str(ROOT / "grader" / "hidden")]
+    key = os.environ["AMIQ_GRADER_KEY"]  # the test run's key (tests/conftest.py)
+    secrets = [seed, key, str(ROOT / "solutions"), str(ROOT / "solutions" / "c1w4" / "grading")]
     folder = make_public(make_submission(
         public_folder() / "sub", step_extra=HUNT.format(secrets=secrets) + GOOD_COST))
     # Where there is no jail, hidden grading is refused: public checks only.
@@ -56,15 +58,20 @@ def test_no_secret_reaches_the_students_process(way):
     try:
         args = ["linear_forward", "compute_cost", "--submission", str(folder),
                 "--format", "json", "--lang", "en"]
-        proc = run_grader(way, [*args, *hidden], env={"AMIQ_GRADER_SEED": seed})
+        env = {"AMIQ_GRADER_SEED": seed, "AMIQ_GRADER_KEY": key}
+        proc = run_grader(way, [*args, *hidden], env=env)
         if proc.returncode == 3 and hidden:  # no jail on this kernel: hidden grading refused
-            proc = run_grader(way, args, env={"AMIQ_GRADER_SEED": seed})
+            proc = run_grader(way, args, env=env)
         assert proc.returncode in (0, 1), proc.stderr[-3000:]
         report = json.loads(proc.stdout)
-        assert str(report["seed"]) == seed  # the grader did use the secret seed
+        # The secrets did reach the grader this way (the JSON report no longer shows the seed):
+        # a seed that is not a number is refused before anything runs.
+        refused = run_grader(way, args, env={**env, "AMIQ_GRADER_SEED": "not-a-number"})
+        assert refused.returncode == 2 and "AMIQ_GRADER_SEED must be a whole number" in (
+            refused.stderr), refused.stderr[-2000:]
         texts = [
             (c["message"] or {}).get("text", "")
-            for ex in report["exercises"] if ex["id"] == "linear_forward" for c in ex["checks"]
+            for ex in report["exercises"] if ex["name"] == "linear_forward" for c in ex["checks"]
         ]
         assert texts and not any("LEAKED" in t for t in texts), (report["isolation"], texts)
         assert any("searched" in t for t in texts), texts  # the hunt did run

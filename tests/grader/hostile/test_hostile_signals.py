@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_helpers import ENGINE_CHECKS, ROOT, make_submission
+from hostile_helpers import ROOT, make_submission
 
 ENDLESS = """
 def linear_forward(A, W, b):
@@ -77,8 +77,8 @@ def test_a_signal_mid_run_leaves_nothing_behind(tmp_path, signum):
     private_tmp = tmp_path / "tmp"  # the grader's own temporary folders (pytest's) go here
     private_tmp.mkdir()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "grader", "linear_forward", "--submission", str(folder),
-         "--check-root", str(ENGINE_CHECKS), "--timeout", "60", "--lang", "en"],
+        [sys.executable, "-m", "grader", "c1w4.linear_forward", "--submission", str(folder),
+         "--timeout", "60", "--lang", "en"],
         cwd=str(ROOT), env=dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(private_tmp)),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
