@@ -28,11 +28,21 @@ def write_bytes_atomic(path, data, mode=None):
     -------
     pathlib.Path
     """
+    return write_chunks_atomic(path, (data,), mode)
+
+
+def write_chunks_atomic(path, chunks, mode=None):
+    """:func:`write_bytes_atomic` for data produced piece by piece (``bytes`` or ``str``).
+
+    Large outputs (a class's results) are written without holding them whole in memory; the
+    file appears, complete, only after the last piece.
+    """
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, (0o666 & ~_umask()) if mode is None else mode)

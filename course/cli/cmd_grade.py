@@ -14,6 +14,7 @@ from pathlib import Path
 from course.i18n import _, current_language, isolate
 
 from .errors import CLIError
+from .grade_class import add_class_options, check_single_options
 from .parser import positive_float
 from .unit_option import add_unit_option
 
@@ -50,8 +51,10 @@ def add_parser(subparsers):
     p.add_argument("--timeout", type=positive_float, default=None, metavar="SECONDS",
                    help=_("wall-time limit of one call, in seconds"))
     p.add_argument("--no-color", action="store_true", help=_("no ANSI colours"))
-    p.add_argument("--class", dest="class_dir", metavar="DIR",
-                   help=_("grade every subfolder of DIR (one per student) into a CSV"))
+    p.add_argument("--allow-weak-isolation", action="store_true",
+                   help=_("grade even where the sandbox is weaker than the grading needs (when "
+                          "the sandbox enforces such a policy; the report says so)"))
+    add_class_options(p)
     p.set_defaults(handler=run)
 
 
@@ -77,48 +80,24 @@ def _check_output(args):
                            .format(path=isolate(parent)), BAD_INPUT_EXIT)
 
 
-def grade_class(args, out):
-    """``--class DIR``: one CSV row per student folder (errors are rows too, never fatal)."""
-    import csv
-    import io
+def weak_isolation_option(args):
+    """``allow_weak_isolation`` for ``grade`` when the engine knows it (else nothing)."""
+    import inspect
 
-    from course.fileio import write_text_atomic
-    from grader.runner.engine import GradingError, choose, grade
+    from grader.runner.engine import grade
 
-    root = Path(args.class_dir)
-    if not root.is_dir() or args.submission:
-        raise CLIError(lambda: _("--class needs an existing folder of submission folders (and "
-                                 "no --submission)."), BAD_INPUT_EXIT)
-    try:
-        _unit, exercises = choose(args.exercises, args.unit)
-    except GradingError as exc:
-        raise _bad_input(exc) from None
-    lang = current_language()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["submission", "score", "max_score", *[ex.id for ex in exercises], "error"])
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        try:
-            report = grade([ex.id for ex in exercises], folder, hidden=args.hidden,
-                           seed=args.seed, limits=_limits(args))
-        except GradingError as exc:
-            writer.writerow([folder.name, "", "", *[""] * len(exercises),
-                             " ".join(m.render(lang) for m in exc.messages)])
-            continue
-        scores = {ex.id: f"{ex.score:g}" for ex in report.exercises}
-        writer.writerow([folder.name, f"{report.score:g}", f"{report.max_score:g}",
-                         *[scores.get(ex.id, "") for ex in exercises], ""])
-    if args.output:
-        write_text_atomic(args.output, buffer.getvalue())
-    else:
-        out.write(buffer.getvalue())
-    return 0
+    if "allow_weak_isolation" in inspect.signature(grade).parameters:
+        return {"allow_weak_isolation": bool(args.allow_weak_isolation)}
+    return {}
 
 
 def run(args, out):
+    if args.class_dir is not None:
+        from .grade_class import run_class
+
+        return run_class(args, out)
+    check_single_options(args)
     _check_output(args)
-    if args.class_dir:
-        return grade_class(args, out)
 
     from grader.sandbox.zygote import SandboxError, Zygote
 
@@ -133,7 +112,8 @@ def run(args, out):
 
     try:
         report = grade(args.exercises, args.submission, unit=args.unit, hidden=args.hidden,
-                       seed=args.seed, limits=_limits(args), zygote=zygote)
+                       seed=args.seed, limits=_limits(args), zygote=zygote,
+                       **weak_isolation_option(args))
     except GradingError as exc:
         raise _bad_input(exc) from None
     except SandboxError as exc:
