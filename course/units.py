@@ -16,6 +16,8 @@ check declarations          ``course/<unit>/checks.py``                         
 mistake messages            ``course/<unit>/mistakes.py``                            students
 public expected outputs     ``course/<unit>/expected/<exercise>.json`` (generated)   students
 quiz questions              ``course/<unit>/quiz.py``                                students
+notebooks                   ``course/<unit>/notebooks/<assignment>.py`` (source);    students
+                            ``<assignment>.ar.ipynb``, ``.en.ipynb`` (generated)     (not .py)
 reference solutions         ``solutions/<unit>/<module>.py``                         never
 hidden cases, mistakes'     ``solutions/<unit>/hidden_cases.py``, ``mutants.py``,     never
 code, quiz answer key       ``quiz_key.py``

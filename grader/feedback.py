@@ -33,6 +33,7 @@ __all__ = [
     "ResourceLimit",
     "WorkerCrashed",
     "ProtocolViolation",
+    "NumberOutOfRange",
     "sanitize",
 ]
 
@@ -423,17 +424,27 @@ class CallTimeout(StudentProblem):
     """The call did not finish within its wall-time limit; the worker was killed.
 
     ``flooded`` is True when the captured output had reached its limit: the time went on
-    printing, so the report says so instead of suggesting an endless loop.
+    printing, so the report says so instead of suggesting an endless loop. ``budget`` is True
+    when the call did not run at all because the whole grading's time budget was spent.
     """
 
     status = "timeout"
 
-    def __init__(self, seconds, flooded=False):
+    def __init__(self, seconds, flooded=False, budget=False):
         self.seconds = float(seconds)
         self.flooded = bool(flooded)
+        self.budget = bool(budget)
         super().__init__(f"timed out after {self.seconds:g} s")
 
     def message(self):
+        if self.budget:
+            return Message(
+                N_(
+                    "This check did not run: your code used up the {seconds} seconds allowed "
+                    "for grading the whole submission (endless loops in several exercises?)."
+                ),
+                seconds=f"{self.seconds:g}",
+            )
         if self.flooded:
             # Time first: an endless loop that prints (a required print_cost line, say) floods
             # the output too, and "remove the prints" would be the wrong advice.
@@ -480,6 +491,25 @@ class WorkerCrashed(StudentProblem):
         return Message(
             N_("The process running your code stopped unexpectedly ({detail})."),
             detail=self.detail,
+        )
+
+
+class NumberOutOfRange(StudentProblem):
+    """The student's function returned (or left in an argument) an integer too large for a float."""
+
+    status = "error"
+
+    def __init__(self, digits):
+        self.digits = int(digits)
+        super().__init__(f"an integer with {self.digits} digits")
+
+    def message(self):
+        return Message(
+            N_(
+                "Your function returned an integer with {digits} digits, too large for a "
+                "floating-point number, so it cannot be compared; return floats or NumPy arrays."
+            ),
+            digits=self.digits,
         )
 
 

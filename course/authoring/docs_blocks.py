@@ -155,7 +155,7 @@ def sync(root=CONTENT_DIR, check=False):
         ``{page path: [problems]}`` of the pages that were stale (and rewritten unless
         ``check``).
     """
-    from course.fileio import write_text_atomic
+    from course.fileio import write_text
 
     cache = _Cache()
     found = {}
@@ -165,7 +165,7 @@ def sync(root=CONTENT_DIR, check=False):
         if problems:
             found[page] = problems
             if not check:
-                write_text_atomic(page, render(text, page_language(page), cache))
+                write_text(page, render(text, page_language(page), cache))
     return found
 
 

@@ -8,11 +8,13 @@ Steps, in order (each later step relies on the earlier ones):
    non-empty target when ``force`` is given;
 2. copy ``course/`` without the instructor-only ``authoring/`` tools, then overwrite every unit
    with stubs freshly generated from ``solutions/`` (so an instructor's local experiments in
-   ``course/<unit>/`` never leak into the bundle);
+   ``course/<unit>/`` never leak into the bundle), and with its notebooks freshly built from their
+   sources (``course/<unit>/notebooks/``: the ``.ipynb`` files go in, their ``.py`` sources not);
 3. copy ``grader/`` without ``grader/build/`` (the expected-data builder needs the reference);
 4. add the data README and digests (never a data file), a bundle README and a ``pyproject.toml``;
 5. scan the result (:func:`bundle_problems`: no ``solutions``, hidden checks, data files,
-   solution marker lines or lines of solution code) and refuse to publish it if anything leaked.
+   solution marker lines or lines of solution code, in notebooks' cells too) and refuse to publish
+   it if anything leaked.
 
 The bundle is built in a temporary sibling folder and renamed into place at the end.
 """
@@ -142,6 +144,10 @@ Then:
 
 - write your code in the files of your unit (replace each `raise NotImplementedError(...)`
   line); `amiq units` lists the units and their exercises;
+- or work in the notebooks, one per assignment in Arabic and English:
+  `course/UNIT/notebooks/ASSIGNMENT.ar.ipynb` and `.en.ipynb` (open them in JupyterLab,
+  Notebook 7 or VS Code, e.g. after `pip install jupyterlab`); they run each exercise's example
+  and check it, and the code you write still goes in the files above;
 - check your work: `amiq grade --unit UNIT` (or one exercise: `amiq grade c1w4.linear_forward`);
   in a notebook, `import grader; grader.check("c1w4.linear_forward")`;
 - get the data of the cat application: `amiq data fetch SOURCE` (a folder or URL your
@@ -174,6 +180,10 @@ Messages are in Arabic by default; add `--lang en` for English.
 
 - اكتب شيفرتك في ملفات وحدتك (ضع حلّك مكان كل سطر `raise NotImplementedError(...)`)؛
   ويعرض الأمر `amiq units` الوحدات وتمارينها؛
+- أو اعمل في الدفاتر، دفتر لكل واجب بالعربية والإنجليزية:
+  `course/UNIT/notebooks/ASSIGNMENT.ar.ipynb` و `.en.ipynb` (افتحها في JupyterLab أو Notebook 7
+  أو VS Code، بعد `pip install jupyterlab` مثلًا)؛ تشغّل مثال كل تمرين وتفحصه، وتبقى الشيفرة التي
+  تكتبها في الملفات نفسها أعلاه؛
 - افحص عملك: `amiq grade --unit UNIT` (أو تمرينًا واحدًا: `amiq grade c1w4.linear_forward`)؛
   وفي دفتر Jupyter: `import grader; grader.check("c1w4.linear_forward")`؛
 - احصل على بيانات تطبيق القطط: `amiq data fetch SOURCE` (مجلد أو رابط يعطيك إياه المعلّم)، ثم
@@ -188,6 +198,68 @@ Messages are in Arabic by default; add `--lang en` for English.
 """
 
 GITIGNORE = "__pycache__/\n*.py[cod]\n*.egg-info/\n/.venv/\n/out/\n*.h5\n.amiq-backups/\n"
+
+
+def write_notebooks(course_dir, unit):
+    """Build ``unit``'s notebooks into ``course_dir/<unit>/notebooks/`` and drop their sources.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The notebooks written (none for a unit without notebook sources).
+    """
+    from .notebooks import SOURCE_FOLDER, build_unit, notebook_text
+
+    folder = Path(course_dir) / unit / SOURCE_FOLDER
+    if folder.is_dir():
+        for source in folder.glob("*.py"):  # the bilingual sources are for authors only
+            source.unlink()
+    written = []
+    for path, notebook in build_unit(unit).items():
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / path.name).write_text(notebook_text(notebook), encoding="utf-8")
+        written.append(folder / path.name)
+    return written
+
+
+def example_output_lines(notebook_path):
+    """Lines the examples print, as a built notebook's expected-output cells show them.
+
+    They are on the lesson pages too (the pages' output blocks), and a printed line may read like
+    a solution line (``layer_sizes``' example prints ``n_h = 4``): public, not a leak. Only the
+    ``text`` blocks of the cells the builder generated (role ``expected``) are read.
+
+    Parameters
+    ----------
+    notebook_path : pathlib.Path
+        A notebook written by :func:`write_notebooks`.
+
+    Returns
+    -------
+    set of str
+        Stripped lines.
+    """
+    from .notebooks import expected_block
+
+    cells = json.loads(Path(notebook_path).read_text(encoding="utf-8")).get("cells", [])
+    found = set()
+    for cell in cells:
+        if cell.get("metadata", {}).get("amiq", {}).get("role") == "expected":
+            block = expected_block("".join(cell.get("source", "")))
+            found |= {line.strip() for line in block.splitlines()}
+    return found
+
+
+def _file_lines(path):
+    """Stripped lines of a text file; of every cell's source for a notebook (JSON escapes code)."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".ipynb":
+        try:
+            cells = json.loads(text).get("cells", [])
+        except (ValueError, AttributeError):
+            cells = []
+        text = "\n".join("".join(c.get("source", "")) for c in cells if isinstance(c, dict))
+    return {line.strip() for line in text.splitlines()}
 
 
 def solution_only_lines(solutions_dir):
@@ -254,7 +326,8 @@ def bundle_problems(bundle, solutions_dir=None, published=frozenset()):
     solutions_dir : pathlib.Path, optional
         When given, a bundle file containing a line of reference solution code is a problem too.
     published : set of str
-        Lines that are public anyway (:func:`published_lines`), never counted as solution code.
+        Lines that are public anyway (:func:`published_lines`, :func:`example_output_lines`),
+        never counted as solution code.
 
     Returns
     -------
@@ -277,7 +350,7 @@ def bundle_problems(bundle, solutions_dir=None, published=frozenset()):
             problems.append(f"{rel}: data file")
         elif path.is_file():
             try:
-                lines = {line.strip() for line in path.read_text(encoding="utf-8").splitlines()}
+                lines = _file_lines(path)
             except (UnicodeDecodeError, OSError):
                 continue
             if any(line.startswith((BEGIN, END)) for line in lines):
@@ -348,11 +421,14 @@ def build_release(out_dir, root, force=False, unit_ids=None):
         left_out = set(all_units()) - set(units)
         shutil.copytree(root / "course", staging / "course",
                         ignore=_ignore(COURSE_EXCLUDED_DIRS | left_out, root / "course"))
+        published = published_lines(root / "course", units)
         for unit in units:
             for name, text in render_unit(solutions_dir, unit).items():
                 path = staging / "course" / unit / name
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
+            for notebook in write_notebooks(staging / "course", unit):
+                published |= example_output_lines(notebook)
         if (root / "grader").is_dir():
             shutil.copytree(root / "grader", staging / "grader",
                             ignore=_ignore(GRADER_EXCLUDED_DIRS, root / "grader"))
@@ -365,8 +441,7 @@ def build_release(out_dir, root, force=False, unit_ids=None):
         (staging / "README.md").write_text(bundle_readme(units), encoding="utf-8")
         (staging / "pyproject.toml").write_text(_pyproject(root), encoding="utf-8")
         (staging / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
-        problems = bundle_problems(staging, solutions_dir,
-                                   published_lines(root / "course", units))
+        problems = bundle_problems(staging, solutions_dir, published)
         if problems:
             raise ReleaseError(
                 lambda: _("The bundle would leak instructor material, so nothing was written: {items}.")

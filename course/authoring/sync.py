@@ -3,12 +3,11 @@
 كتابة هياكل التمارين المولَّدة لوحدة ما (أو فحصها)، مع نسخ احتياطي لكل ملف سيتغيّر.
 """
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from course.data.backups import backup_file, timestamp
+from course.fileio import write_text
 from course.i18n import LocalizedError, _, isolate
 
 from .stubs import render_unit
@@ -42,15 +41,7 @@ class SyncReport:
 
 def _write_text(path, text):
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(path, text, newline="")
 
 
 def sync_unit(solutions_dir, course_dir, unit, check=False, backup_base=None):

@@ -4,11 +4,17 @@
 
 Exit status: 0 when every check that ran passed, 1 when some did not, 2 for bad input (unknown
 unit or exercise, unusable folder, ``--hidden`` without the reference), 3 when the sandbox could
-not start. The exit status and output of the student's code play no part in any of these.
+not start or is too weak for the grading asked for (see :mod:`grader.runner.isolation`), 130 or
+143 when interrupted by SIGINT or SIGTERM (the sandbox's processes and temporary folders are
+removed first, and nothing is written). The exit status and output of the student's code play no
+part in any of these. ``--class`` grades a whole class (:mod:`course.cli.grade_class`, where its
+exit statuses are described).
 """
 
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from course.i18n import _, current_language, isolate
@@ -50,10 +56,10 @@ def add_parser(subparsers):
                           "seed)"))
     p.add_argument("--timeout", type=positive_float, default=None, metavar="SECONDS",
                    help=_("wall-time limit of one call, in seconds"))
-    p.add_argument("--no-color", action="store_true", help=_("no ANSI colours"))
     p.add_argument("--allow-weak-isolation", action="store_true",
-                   help=_("grade even where the sandbox is weaker than the grading needs (when "
-                          "the sandbox enforces such a policy; the report says so)"))
+                   help=_("grade even where the sandbox is weaker than the grading needs (the "
+                          "report says so)"))
+    p.add_argument("--no-color", action="store_true", help=_("no ANSI colours"))
     add_class_options(p)
     p.set_defaults(handler=run)
 
@@ -80,45 +86,87 @@ def _check_output(args):
                            .format(path=isolate(parent)), BAD_INPUT_EXIT)
 
 
-def weak_isolation_option(args):
-    """``allow_weak_isolation`` for ``grade`` when the engine knows it (else nothing)."""
-    import inspect
+def _stop_on_signals():
+    """Turn SIGINT and SIGTERM into ``KeyboardInterrupt``, so every ``finally`` cleans up.
 
-    from grader.runner.engine import grade
+    The first signal ignores any further ones, so a second Ctrl-C cannot interrupt the clean-up
+    itself (stopping the sandbox, removing its folders). Returns ``(received, restore)``.
+    """
+    received = []
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
 
-    if "allow_weak_isolation" in inspect.signature(grade).parameters:
-        return {"allow_weak_isolation": bool(args.allow_weak_isolation)}
-    return {}
+    def stop(signum, frame):
+        for sig in previous:
+            signal.signal(sig, signal.SIG_IGN)
+        received.append(signum)
+        raise KeyboardInterrupt
+
+    def restore():
+        for sig, handler in previous.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+
+    for sig in previous:
+        signal.signal(sig, stop)
+    return received, restore
 
 
 def run(args, out):
-    if args.class_dir is not None:
-        from .grade_class import run_class
+    class_run = args.class_dir is not None
+    if not class_run:
+        check_single_options(args)
+        _check_output(args)
+    received, restore = [], None
+    if threading.current_thread() is threading.main_thread():
+        received, restore = _stop_on_signals()
+    try:
+        if class_run:
+            from .grade_class import run_class
 
-        return run_class(args, out)
-    check_single_options(args)
-    _check_output(args)
+            return run_class(args, out)
+        return grade_one(args, out)
+    except KeyboardInterrupt:
+        code = 128 + int(received[0] if received else signal.SIGINT)
+        if class_run:
+            from .grade_class import interrupted
 
+            raise interrupted(args, code) from None
+        raise CLIError(lambda: _("Grading was interrupted; no report was written."),
+                       code) from None
+    finally:
+        if restore is not None:
+            restore()
+
+
+def grade_one(args, out):
+    """Grade one submission and print or write its report."""
     from grader.sandbox.zygote import SandboxError, Zygote
 
-    # Start the sandbox's interpreter first: it imports numpy while this process does too.
+    zygote = None
     try:
-        zygote = Zygote().start()
-    except OSError as exc:
-        raise CLIError(lambda exc=exc: _("The sandbox could not start: {error}").format(
-            error=isolate(exc)), SANDBOX_EXIT) from None
-    from grader.report import render
-    from grader.runner.engine import GradingError, grade
+        # Start the sandbox's interpreter first: it imports numpy while this process does too.
+        try:
+            zygote = Zygote()
+            zygote.start()
+        except (OSError, SandboxError) as exc:
+            raise CLIError(lambda exc=exc: _("The sandbox could not start: {error}").format(
+                error=isolate(exc)), SANDBOX_EXIT) from None
+        from grader.runner.engine import GradingError, IsolationError, grade
 
-    try:
-        report = grade(args.exercises, args.submission, unit=args.unit, hidden=args.hidden,
-                       seed=args.seed, limits=_limits(args), zygote=zygote,
-                       **weak_isolation_option(args))
-    except GradingError as exc:
-        raise _bad_input(exc) from None
-    except SandboxError as exc:
-        raise CLIError(lambda exc=exc: _("The sandbox could not start: {error}").format(
-            error=isolate(exc)), SANDBOX_EXIT) from None
+        try:
+            report = grade(args.exercises, args.submission, unit=args.unit, hidden=args.hidden,
+                           seed=args.seed, limits=_limits(args), zygote=zygote,
+                           allow_weak_isolation=args.allow_weak_isolation)
+        except IsolationError as exc:
+            raise CLIError.wrap(exc, SANDBOX_EXIT) from None
+        except GradingError as exc:
+            raise _bad_input(exc) from None
+        except SandboxError as exc:
+            raise CLIError(lambda exc=exc: _("The sandbox could not start: {error}").format(
+                error=isolate(exc)), SANDBOX_EXIT) from None
+    finally:
+        if zygote is not None:
+            zygote.close()  # idempotent: grade() normally closed it already
+    from grader.report import render
 
     lang = current_language()
     to_terminal = not args.output and hasattr(out, "isatty") and out.isatty()
@@ -126,9 +174,9 @@ def run(args, out):
              and "NO_COLOR" not in os.environ)
     text = render(report, args.format, lang, color=color)
     if args.output:
-        from course.fileio import write_text_atomic
+        from course.fileio import write_text
 
-        write_text_atomic(args.output, text)
+        write_text(args.output, text)
         if args.format != "text":
             from grader.report.text import summary_lines
 

@@ -5,8 +5,9 @@
 The work is done by :func:`grader.classroom.run.grade_class`; this module only turns options
 into :class:`~grader.classroom.run.ClassOptions`, refuses what a class run cannot do, and prints
 the summary. Exit status: 0 when every student has a row (whatever the scores), 2 for bad input,
-3 when the grading workers (or their sandbox) could not start, 130 when interrupted (finished
-students are kept; the same command continues).
+3 when the grading workers (or their sandbox) could not start or the sandbox is too weak for the
+grading asked for, 130 or 143 when interrupted by SIGINT or SIGTERM (finished students are kept;
+the same command continues).
 """
 
 from pathlib import Path
@@ -137,12 +138,15 @@ def run_class(args, out):
         raise CLIError.wrap(exc, BAD_INPUT_EXIT) from None
     except PoolError as exc:
         raise CLIError.wrap(exc, SANDBOX_EXIT) from None
-    except KeyboardInterrupt:
-        raise CLIError(lambda: _("Interrupted. The students graded so far are kept in {out}; "
-                                 "run the same command again to continue.").format(
-            out=isolate(options.out)), INTERRUPTED_EXIT) from None
     print_summary(result, out)
     return 0
+
+
+def interrupted(args, code=INTERRUPTED_EXIT):
+    """The error of an interrupted class run (SIGINT: 130, SIGTERM: 143)."""
+    return CLIError(lambda: _("Interrupted. The students graded so far are kept in {out}; run "
+                              "the same command again to continue.").format(
+        out=isolate(args.out)), code)
 
 
 def print_summary(result, out):

@@ -12,8 +12,9 @@ cache alone is used.
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
+
+from course.fileio import write_text
 
 CACHE_FILENAME = "verified-digests.json"
 _CHUNK = 1 << 20
@@ -59,11 +60,8 @@ def _write_disk_cache(key, entry):
         folder.mkdir(parents=True, exist_ok=True)
         data = _read_disk_cache()
         data[key] = entry
-        # Write then rename, so a concurrent reader never sees half a file.
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".digests-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=1, sort_keys=True)
-        os.replace(tmp, folder / CACHE_FILENAME)
+        # Atomic: a concurrent reader never sees half a file.
+        write_text(folder / CACHE_FILENAME, json.dumps(data, indent=1, sort_keys=True))
     except OSError:
         pass  # an unwritable cache only costs speed
 

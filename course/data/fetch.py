@@ -8,13 +8,12 @@ file system). A different file already in place is moved to ``.amiq-backups/`` f
 """
 
 import hashlib
-import os
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from course.fileio import AtomicFile
 from course.i18n import _, isolate
 
 from .backups import backup_file, timestamp
@@ -77,12 +76,17 @@ def _open(location, timeout):
 
 
 def _download(location, split, folder, timeout):
-    """Stream one file into a temporary file in ``folder``; return its path once verified."""
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{split.filename}.", suffix=".partial")
+    """Stream one file into a staged :class:`~course.fileio.AtomicFile` in ``folder``.
+
+    Returns it once verified, not yet committed (the caller renames both files into place only
+    when both are right).
+    """
+    staged = AtomicFile(Path(folder) / split.filename, binary=True)
+    out = staged.file
     digest = hashlib.sha256()
     size = 0
     try:
-        with os.fdopen(fd, "wb") as out, _open(location, timeout) as src:
+        with _open(location, timeout) as src:
             while True:
                 chunk = src.read(_CHUNK)
                 if not chunk:
@@ -108,10 +112,9 @@ def _download(location, split, folder, timeout):
                 )
             )
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        staged.discard()
         raise
-    os.chmod(tmp, 0o644)  # mkstemp makes it private; data files are ordinary readable files
-    return Path(tmp)
+    return staged
 
 
 def _make_folder(target):
@@ -185,8 +188,8 @@ def fetch(source, data_dir=None, timeout=60):
                     _source_location(source, split.filename), split, target, timeout
                 )
         except BaseException:
-            for tmp in downloaded.values():
-                tmp.unlink(missing_ok=True)
+            for staged in downloaded.values():
+                staged.discard()
             raise
     except BaseException:
         _remove_created(created)
@@ -195,6 +198,6 @@ def fetch(source, data_dir=None, timeout=60):
     for split in todo:
         dest = target / split.filename
         backup = backup_file(dest, target, stamp, move=True) if dest.exists() else None
-        os.replace(downloaded[split.filename], dest)
+        downloaded[split.filename].commit()
         report[split.filename] = (split.filename, "fetched", backup)
     return [report[s.filename] for s in SPLITS]

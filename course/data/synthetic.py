@@ -10,12 +10,11 @@ square or ring; both sit on a smooth random background with noise, so a small ne
 difference and its cost visibly decreases.
 """
 
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
+from course.fileio import AtomicFile
 from course.i18n import N_, _, isolate
 
 from .backups import backup_file, timestamp
@@ -162,17 +161,10 @@ def synthesize(out_dir, n_train=None, n_test=None, seed=DEFAULT_SEED):
     for split, stream in zip(SPLITS, streams):
         x, y = make_images(sizes[split.name], np.random.default_rng(stream))
         dest = out_dir / split.synthetic_filename
-        fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{dest.name}.", suffix=".partial")
-        os.close(fd)
-        try:
-            _write_h5(tmp, split, x, y, seed)
-            os.chmod(tmp, 0o644)
+        with AtomicFile(dest, binary=True) as staged:
+            _write_h5(staged.temp_path, split, x, y, seed)
             backup = None
-            if dest.exists() and Path(tmp).read_bytes() != dest.read_bytes():
+            if dest.exists() and staged.temp_path.read_bytes() != dest.read_bytes():
                 backup = backup_file(dest, out_dir, stamp, move=True)
-            os.replace(tmp, dest)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
         written.append((dest, backup))
     return written

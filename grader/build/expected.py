@@ -177,9 +177,9 @@ def write(unit_id, names=None):
         path.parent.mkdir(parents=True, exist_ok=True)
         text = render(build(unit_id, ex.name))
         if not (path.is_file() and path.read_text(encoding="utf-8") == text):
-            from course.fileio import write_text_atomic
+            from course.fileio import write_text
 
-            write_text_atomic(path, text)
+            write_text(path, text)
             written.append(path)
     return written
 

@@ -98,12 +98,11 @@ def grade_submission(root, config):
 
 def write_results(root, data):
     """Write ``results/results.json`` atomically (created readable, in a root-owned folder)."""
-    from course.fileio import write_text_atomic
+    from course.fileio import write_text
 
     folder = Path(root) / "results"
     folder.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(folder / "results.json",
-                      json.dumps(data, ensure_ascii=False, indent=2) + "\n", mode=0o644)
+    write_text(folder / "results.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def check(root, config):

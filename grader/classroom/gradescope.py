@@ -27,7 +27,6 @@ import io
 import json
 import os
 import stat
-import tempfile
 import time
 import zipfile
 from importlib import metadata
@@ -276,6 +275,7 @@ def build_gradescope(out_zip, root, unit_id, lang, seed=None, python=DEFAULT_PYT
     ExportError
     """
     from course.data.backups import backup_file, timestamp
+    from course.fileio import write_bytes
     from course.units import get_unit
 
     from ..keys import grader_key
@@ -317,13 +317,5 @@ def build_gradescope(out_zip, root, unit_id, lang, seed=None, python=DEFAULT_PYT
     backup = None
     if out.exists():
         backup = backup_file(out, out.parent, timestamp())
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(buffer.getvalue())
-        os.chmod(tmp, 0o600)  # it holds the key
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes(out, buffer.getvalue(), mode=0o600)  # it holds the key: private from the start
     return out, backup

@@ -224,9 +224,12 @@ class GradingPool:
         if not pending:
             return
         previous = signal.getsignal(signal.SIGTERM)
-        try:
-            signal.signal(signal.SIGTERM, _interrupt)
-        except ValueError:  # not the main thread
+        if previous is signal.SIG_DFL:  # else the caller already handles SIGTERM
+            try:
+                signal.signal(signal.SIGTERM, _interrupt)
+            except ValueError:  # not the main thread
+                previous = None
+        else:
             previous = None
         try:
             for _ in range(min(self.size, len(pending))):
@@ -298,6 +301,16 @@ class GradingPool:
                 record = failed_record("failed", [Message(N_("The grading worker sent no "
                                                              "result."))])
             on_result(job, record)
+        elif op == "fatal":
+            # The sandbox is refused here: the same for every student, so the run stops.
+            from ..feedback import LocalizedText
+            from course.i18n import current_language
+
+            error = message.get("error") or {}
+            worker.job = None
+            self._kill(worker)
+            raise PoolError(LocalizedText(
+                lambda: str(error.get(current_language(), error.get("en", "")))))
         elif op == "error" and not worker.ready:
             self._kill(worker)
             raise PoolError(Message(N_("The grading workers could not start: {error}"),

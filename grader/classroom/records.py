@@ -220,9 +220,9 @@ class RecordStore:
 
     def save(self, student, key, record):
         """Write ``record`` atomically (a half-written record never appears)."""
-        from course.fileio import write_text_atomic
+        from course.fileio import write_text
 
         self.folder.mkdir(parents=True, exist_ok=True)
         data = {"format": RECORD_FORMAT, "student": student, "fingerprint": key, **record}
-        write_text_atomic(self.path(student), json.dumps(data, ensure_ascii=False))
+        write_text(self.path(student), json.dumps(data, ensure_ascii=False))
         return data

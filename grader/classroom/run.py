@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from course.fileio import write_chunks_atomic, write_text_atomic
+from course.fileio import AtomicFile, write_text
 
 from .. import __version__
 from ..feedback import Message, N_
@@ -204,19 +204,17 @@ def _write_outputs(out, state, files, directories):
             backups.append(backup_file(path, out, stamp))
         chunks = [content] if isinstance(content, str) else content
         digest = hashlib.sha256()
-
-        def counted(chunks=chunks, digest=digest):
+        with AtomicFile(path, binary=True) as target:
             for chunk in chunks:
-                digest.update(chunk.encode("utf-8"))
-                yield chunk
-
-        write_chunks_atomic(path, counted())
+                data = chunk.encode("utf-8")
+                digest.update(data)
+                target.file.write(data)
         written[rel] = digest.hexdigest()
     for folder in directories:
         for path in (out / folder).glob("*"):
             if path.is_file() and str(path.relative_to(out)) not in files:
                 path.unlink()
-    write_text_atomic(ledger_path, json.dumps(written, indent=1))
+    write_text(ledger_path, json.dumps(written, indent=1))
     return written, backups
 
 

@@ -146,11 +146,11 @@ def write_submission(out, unit, files, unfinished):
         The zip and the backup.
     """
     from course.data.backups import backup_file, timestamp
-    from course.fileio import write_bytes_atomic
+    from course.fileio import write_bytes
 
     out = Path(out)
     backup = None
     if out.is_file():
         backup = backup_file(out, out.parent, timestamp())
-    write_bytes_atomic(out, submission_zip(unit, files, unfinished))
+    write_bytes(out, submission_zip(unit, files, unfinished))
     return out, backup

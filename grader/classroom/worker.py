@@ -21,7 +21,6 @@ paid once per worker. The sandbox's zygote is shared by the students this worker
 * without a jail (isolation ``process``) nothing is shared: every student gets a new zygote.
 """
 
-import inspect
 import json
 import os
 import shutil
@@ -137,20 +136,28 @@ class SharedZygote:
 
 
 def grade_options(options):
-    """Keyword arguments of ``grade`` from the pool's options (only those ``grade`` accepts)."""
-    from grader.runner.engine import grade
+    """Keyword arguments of ``grade`` from the pool's options.
+
+    ``allow_weak_isolation`` is the instructor's opt-in to grading where the sandbox is weaker
+    than the grading needs (see :mod:`grader.runner.isolation`); without it such a sandbox
+    stops the whole class run (:class:`Fatal`), since it is the same for every student.
+    """
     from grader.sandbox.client import Limits
 
     limits = Limits()
     if options.get("timeout") is not None:
         limits.timeout = float(options["timeout"])
-    kwargs = {"unit": options["unit"], "hidden": bool(options["hidden"]),
-              "seed": options.get("seed"), "limits": limits}
-    # The sandbox's isolation policy (another part of the grader) may refuse hidden grading on a
-    # weak sandbox unless the instructor opts in; pass the opt-in through when grade knows it.
-    if "allow_weak_isolation" in inspect.signature(grade).parameters:
-        kwargs["allow_weak_isolation"] = bool(options.get("allow_weak_isolation"))
-    return kwargs
+    return {"unit": options["unit"], "hidden": bool(options["hidden"]),
+            "seed": options.get("seed"), "limits": limits,
+            "allow_weak_isolation": bool(options.get("allow_weak_isolation"))}
+
+
+class Fatal(Exception):
+    """Grading cannot go on for anyone (the sandbox is refused here); ``messages`` say why."""
+
+    def __init__(self, messages):
+        self.messages = messages
+        super().__init__(" ".join(m.render("en") for m in messages))
 
 
 def warm_up(options):
@@ -171,7 +178,7 @@ def warm_up(options):
 def grade_one(job, options, kwargs, zygotes):
     """Grade one student's folder and return its record (never raises for the student's sake)."""
     from grader.feedback import Message, N_
-    from grader.runner.engine import GradingError, grade
+    from grader.runner.engine import GradingError, IsolationError, grade
     from grader.sandbox.zygote import SandboxError
 
     from .records import failed_record, record_from_report
@@ -184,6 +191,8 @@ def grade_one(job, options, kwargs, zygotes):
         # Reports name the submission as the instructor knows it, not the prepared copy.
         report.submission = str(job.get("display") or report.submission)
         return record_from_report(report, job.get("lang", "en"))
+    except IsolationError as exc:
+        raise Fatal(exc.messages) from None
     except GradingError as exc:
         return failed_record("failed", exc.messages, time.perf_counter() - started)
     except (SandboxError, OSError) as exc:
@@ -222,7 +231,13 @@ def main():
             job = json.loads(line)
             if job.get("op") != "grade":
                 break
-            record = grade_one(job, options, kwargs, zygotes)
+            try:
+                record = grade_one(job, options, kwargs, zygotes)
+            except Fatal as exc:
+                from grader.classroom.records import both
+
+                send({"op": "fatal", "key": job["key"], "error": both(exc.messages)})
+                break
             send({"op": "done", "key": job["key"], "record": record})
     except Exception as exc:  # noqa: BLE001 - reported to the pool, which stops cleanly
         send({"op": "error", "error": repr(exc)[:500]})

@@ -6,6 +6,7 @@
 import json
 
 from ..feedback import Message, N_
+from .text import isolation_line
 from .common import (
     check_name,
     exercise_lines,
@@ -51,6 +52,7 @@ def render_gradescope(report, lang):
         "output": "\n".join(
             [
                 summary,
+                isolation_line(report).render(lang),
                 *(p.message.render(lang) for p in report.submission_problems),
                 *(p.render(lang) for p in report.problems),
             ]

@@ -26,6 +26,8 @@ def report_data(report, lang):
         "hidden_pending": report.hidden_pending,
         "submission": report.submission,
         "isolation": report.isolation,
+        "isolation_missing": list(report.isolation_missing),
+        "weak_isolation_allowed": report.weak_isolation_allowed,
         "versions": report.versions,
         "seconds": round(report.seconds, 4),
         "problems": [

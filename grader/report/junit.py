@@ -22,6 +22,7 @@ def render_junit(report, lang):
         for key, value in (
             ("isolation", report.isolation),
             ("mode", report.mode),
+            ("isolation", report.isolation),
             ("score", points(ex.score)),
             ("max_score", points(ex.max_score)),
         ):

@@ -52,13 +52,23 @@ def _header(report, lang):
     )
     return [
         Message(
-            N_("Amiq grader: unit {unit}, {mode}, isolation {isolation}"),
+            N_("Amiq grader: unit {unit}, {mode}"),
             unit=report.unit,
             mode=mode,
-            isolation=report.isolation,
         ).render(lang),
         Message(N_("Submission: {path}"), path=report.submission).render(lang),
+        isolation_line(report).render(lang),
     ]
+
+
+def isolation_line(report):
+    """``Sandbox isolation: <level>`` (every report says how the student's code was confined)."""
+    if report.weak_isolation_allowed:
+        return Message(
+            N_("Sandbox isolation: {level} (weaker than this grading needs; allowed explicitly)"),
+            level=report.isolation or "?",
+        )
+    return Message(N_("Sandbox isolation: {level}"), level=report.isolation or "?")
 
 
 def _indented(texts, indent):

@@ -18,10 +18,13 @@ from .. import __version__
 from ..feedback import Message, N_
 from ..keys import check_rng, grader_key, submission_digest
 from ..plan import Context, declarations, hidden_count, plan
-from ..sandbox.client import Limits, Sandbox, Submission, read_submission
+from ..sandbox.client import Limits, Sandbox, Submission
+from ..sandbox.files import MAX_FILE_BYTES, SubmissionFileError, read_submission
 from ..sandbox.layout import SubmissionLayout
+from ..sandbox.zygote import find_package_dir, signals_deferred
 from ..sources import HiddenData, PublicData
 from .dependencies import add_dependency_notes
+from .isolation import IsolationRefused, blocking_pieces, check_isolation
 from .plugin import PLAN_SUFFIX, AmiqPlugin
 from .results import CheckResult, ExerciseResult, Report
 from .submission_problems import submission_problems
@@ -43,6 +46,13 @@ class GradingError(Exception):
         english = " ".join(m.render("en") for m in messages)
         arabic = " ".join(m.render("ar") for m in messages)
         super().__init__(f"{english} / {arabic}")
+
+
+class IsolationError(GradingError):
+    """The sandbox cannot grade safely or fairly here (see :mod:`grader.runner.isolation`).
+
+    Raised before any student code runs; the CLI exits with status 3.
+    """
 
 
 def resolve_seed(seed=None):
@@ -109,8 +119,65 @@ def choose(exercise_ids=(), unit_id=None, submission=None):
     return unit, [ex for ex in unit.exercises if not wanted or ex.name in wanted]
 
 
-def validate_submission(directory, unit):
+_FILE_KINDS = {
+    "symlink": N_("a symbolic link"),
+    "fifo": N_("a named pipe (FIFO)"),
+    "device": N_("a device"),
+    "socket": N_("a socket"),
+    "folder": N_("a folder"),
+    "other": N_("something else"),
+}
+
+
+def _project_roots():
+    """Folders the submission must not lead into through a symlink: the project, the reference."""
+    roots = set()
+    for package in ("grader", "course", "solutions"):
+        directory = find_package_dir(package)
+        if directory is None:
+            continue
+        roots.add(os.path.realpath(directory))
+        parent = directory.parent
+        if (parent / "pyproject.toml").exists() or (parent / ".git").exists():
+            roots.add(os.path.realpath(parent))
+    return sorted(roots)
+
+
+def _inside(path, root):
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def symlink_into_project(directory):
+    """The first symlink in ``directory``'s path that leads into the project, or None.
+
+    Every prefix of the path as written is checked (``..`` included), so a link anywhere in
+    it counts, wherever it sits.
+    """
+    roots = _project_roots()
+    text = os.fspath(directory)
+    prefix = os.sep if os.path.isabs(text) else os.getcwd()
+    for part in Path(text).parts:
+        if part == os.sep:
+            continue
+        prefix = os.path.join(prefix, part)
+        if os.path.islink(prefix):
+            target = os.path.realpath(prefix)
+            if any(_inside(target, root) for root in roots):
+                return prefix
+    return None
+
+
+def validate_submission(directory, modules, given=True):
     """Read a submission folder's module files or raise :class:`GradingError`.
+
+    Parameters
+    ----------
+    directory : str or pathlib.Path
+    modules : sequence of str
+        The module names a submission consists of.
+    given : bool
+        The user named the folder (it is then refused if a symlink in its path leads into the
+        project); False for the default ``course/<unit>/``.
 
     Returns
     -------
@@ -118,22 +185,60 @@ def validate_submission(directory, unit):
         ``{file name: bytes}``.
     """
     path = Path(directory)
-    expected = ", ".join(f"{m}.py" for m in unit.submission_modules)
-    hint = Message(N_("Expected a folder holding {files}."), files=expected)
+    expected = ", ".join(f"{m}.py" for m in modules)
     if not path.exists():
-        raise GradingError(Message(N_("The submission folder {path} does not exist."),
-                                   path=str(path)), hint)
+        raise GradingError(
+            Message(N_("The submission folder {path} does not exist."), path=str(path)),
+            Message(N_("Expected a folder holding {files}."), files=expected),
+        )
     if not path.is_dir():
-        raise GradingError(Message(N_("{path} is not a folder."), path=str(path)), hint)
+        raise GradingError(
+            Message(N_("{path} is not a folder."), path=str(path)),
+            Message(N_("Expected a folder holding {files}."), files=expected),
+        )
+    link = symlink_into_project(path) if given else None
+    if link is not None:
+        raise GradingError(
+            Message(
+                N_(
+                    "The submission path {path} goes through the symbolic link {link}, which "
+                    "leads into the project (where the reference solution lives)."
+                ),
+                path=str(path),
+                link=link,
+            ),
+            Message(N_("Give the folder of the submission itself, not a link to it.")),
+        )
     try:
-        files = read_submission(path, unit.submission_modules)
-    except (PermissionError, ValueError, OSError) as exc:
-        raise GradingError(Message(N_("The submission could not be read: {error}"),
-                                   error=str(exc)), hint) from None
+        files = read_submission(path, modules)
+    except SubmissionFileError as exc:
+        raise GradingError(_file_problem(exc), Message(
+            N_("Expected a folder holding {files}."), files=expected)) from None
     if not files:
-        raise GradingError(Message(N_("No exercise files were found in {path}."),
-                                   path=str(path)), hint)
+        raise GradingError(
+            Message(N_("No exercise files were found in {path}."), path=str(path)),
+            Message(N_("Expected a folder holding {files}."), files=expected),
+        )
     return files
+
+
+def _file_problem(exc):
+    if exc.kind == "too_large":
+        return Message(
+            N_("{path} is larger than {limit} bytes: it cannot be a module file of this course."),
+            path=exc.path,
+            limit=MAX_FILE_BYTES,
+        )
+    if exc.kind == "unreadable":
+        return Message(N_("{path} cannot be read: {error}"), path=exc.path, error=exc.detail)
+    return Message(
+        N_(
+            "{path} is not an ordinary file: it is {what}; the submission's module files must "
+            "be ordinary .py files."
+        ),
+        path=exc.path,
+        what=Message(_FILE_KINDS.get(exc.kind, _FILE_KINDS["other"])),
+    )
 
 
 def default_submission_dir(unit):
@@ -242,6 +347,10 @@ class Run:
                                         self.seed, prestart=True)
         return self._current
 
+    def current_submission(self):
+        """The :class:`Submission` of the exercise whose checks run now (None between them)."""
+        return self._current
+
     def close_current(self):
         if self._current is not None:
             current = self._current
@@ -264,6 +373,10 @@ _BLOCKED_PLUGINS = ("cacheprovider", "faulthandler", "terminal", "stepwise", "do
                     "threadexception", "legacypath", "python")
 
 
+class Interrupted(KeyboardInterrupt):
+    """pytest stopped on Ctrl-C or SIGTERM: the grading is abandoned (nothing is reported)."""
+
+
 def _run_pytest(run, workspace):
     import pytest
 
@@ -280,17 +393,36 @@ def _run_pytest(run, workspace):
     saved = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     try:
-        pytest.main(args, plugins=[AmiqPlugin(run)])
+        status = pytest.main(args, plugins=[AmiqPlugin(run)])
     finally:
         if saved is None:
             os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
         else:
             os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved
         run.close()
+    if status == pytest.ExitCode.INTERRUPTED:
+        # pytest catches KeyboardInterrupt itself; a half-run grading must not become a report.
+        raise Interrupted()
+
+
+def _protect_this_process():
+    """Make the grader's /proc entries (environment, memory, open files) root-only.
+
+    With the process level of isolation the student's code runs as the same user: it could
+    otherwise read ``$AMIQ_GRADER_SEED`` from ``/proc/<grader>/environ`` or write to the
+    grader's terminal through ``/proc/<grader>/fd``.
+    """
+    import ctypes
+
+    pr_set_dumpable = 4
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_dumpable, 0, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # not Linux
 
 
 def grade(exercises=None, submission=None, *, unit=None, hidden=False, seed=None, limits=None,
-          isolate=True, zygote=None):
+          isolate=True, zygote=None, allow_weak_isolation=False):
     """Grade a submission and return a complete :class:`Report`.
 
     Parameters
@@ -310,13 +442,20 @@ def grade(exercises=None, submission=None, *, unit=None, hidden=False, seed=None
         Build the sandbox's jail (default True).
     zygote : grader.sandbox.zygote.Zygote or None
         A sandbox zygote started earlier (closed by this call); default: start one now.
+    allow_weak_isolation : bool
+        Grade even when the sandbox is weaker than the grading needs (hidden checks without a
+        jail, or root that cannot give the student's code an unprivileged user); the report
+        says so. See :mod:`grader.runner.isolation`.
 
     Raises
     ------
     GradingError
         Bad input; nothing was run.
+    IsolationError
+        The sandbox is too weak for this grading, or its self-test failed; nothing was run.
     """
     started = time.perf_counter()
+    _protect_this_process()
     try:
         chosen_unit, selected = choose(list(exercises or ()), unit, submission)
         if hidden and not hidden_available(chosen_unit):
@@ -326,7 +465,8 @@ def grade(exercises=None, submission=None, *, unit=None, hidden=False, seed=None
                 Message(N_("They are only available to instructors; run without --hidden.")))
         directory = (Path(submission) if submission is not None
                      else default_submission_dir(chosen_unit))
-        files = validate_submission(directory, chosen_unit)
+        files = validate_submission(directory, chosen_unit.submission_modules,
+                                    given=submission is not None)
         seed = resolve_seed(seed)
     except BaseException:
         if zygote is not None:
@@ -335,7 +475,7 @@ def grade(exercises=None, submission=None, *, unit=None, hidden=False, seed=None
 
     # The sandbox starts first: its interpreter imports numpy while we plan the checks.
     sandbox = Sandbox(files, layout_for(chosen_unit, hidden), limits=limits or Limits(),
-                      zygote=zygote, isolate=isolate)
+                      zygote=zygote, isolate=isolate, allow_privileged=allow_weak_isolation)
     sandbox.display_dir = display_path(directory)
     problems = []
     try:
@@ -343,18 +483,27 @@ def grade(exercises=None, submission=None, *, unit=None, hidden=False, seed=None
         run = Run(chosen_unit, sandbox, checks, hidden, seed, files)
         if checks:
             import pytest  # noqa: F401 - imported while the zygote is still starting
-
-            sandbox.isolation  # noqa: B018 - wait for the jail before the first check
+        # Wait for the jail and its self-test; refuse before any student code runs.
+        info = sandbox.isolation_info
+        try:
+            problems += check_isolation(info, hidden, allow_weak_isolation)
+        except IsolationRefused as exc:
+            raise IsolationError(*exc.messages) from None
+        if checks:
             run.prestart()
-            workspace = tempfile.mkdtemp(prefix="amiq-pytest-")
+            # pytest's ini file and rootdir live in a private folder of the grader's, never in
+            # the sandbox folder the workers can see.
+            workspace = None
             try:
+                workspace = tempfile.mkdtemp(prefix="amiq-pytest-")
                 _run_pytest(run, workspace)
             except Exception as exc:  # noqa: BLE001 - the report must still be complete
                 problems.append(Message(N_("The test runner stopped early: {error}"),
                                         error=repr(exc)[:300]))
             finally:
-                shutil.rmtree(workspace, ignore_errors=True)
-        isolation = sandbox.isolation
+                if workspace is not None:
+                    with signals_deferred():
+                        shutil.rmtree(workspace, ignore_errors=True)
     finally:
         sandbox.close()
 
@@ -374,8 +523,10 @@ def grade(exercises=None, submission=None, *, unit=None, hidden=False, seed=None
         exercises=list(by_exercise.values()),
         hidden_pending=None if hidden else hidden_count(chosen_unit.id, selected),
         submission=str(directory.resolve()),
-        isolation=isolation,
-        versions=versions(isolation),
+        isolation=info.level,
+        isolation_missing=list(info.missing),
+        weak_isolation_allowed=bool(blocking_pieces(info, hidden)),  # only with the opt-in
+        versions=versions(info.level),
         problems=problems,
         seconds=time.perf_counter() - started,
         submission_problems=module_problems,

@@ -158,7 +158,13 @@ class Report:
     submission : str
         The graded folder.
     isolation : str
-        The sandbox's isolation level.
+        The sandbox's isolation level (``"namespaces"``, ``"user-namespaces"``, ``"chroot"`` or
+        ``"process"``; see :mod:`grader.sandbox.jail`).
+    isolation_missing : list of str
+        What the sandbox lacked (see :class:`grader.sandbox.zygote.IsolationInfo`).
+    weak_isolation_allowed : bool
+        The grading ran although the isolation was weaker than it needs, because the instructor
+        passed ``--allow-weak-isolation``.
     versions : dict
     problems : list of Message
         Problems of the run itself (a check module that failed to load, ...).
@@ -176,6 +182,8 @@ class Report:
     hidden_pending: object = None
     submission: str = ""
     isolation: str = ""
+    isolation_missing: list = field(default_factory=list)
+    weak_isolation_allowed: bool = False
     versions: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
     seconds: float = 0.0

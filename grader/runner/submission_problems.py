@@ -7,6 +7,7 @@ checks keep a one-line status that refers to this problem instead of repeating t
 """
 
 from ..feedback import ImportFailed, Message, ModuleMissing, N_, Plural
+from ..sandbox.allowlist import shown_list
 from .results import SubmissionProblem
 
 
@@ -66,6 +67,16 @@ def _import_problem(exc, exercises, unit):
         details.append(Message(N_("The line at fault:\n{code}"), code=block))
     if exc.type_name != "SyntaxError" and exc.traceback_text:
         details.append(Message(N_("Where it happened:\n{traceback}"), traceback=exc.traceback_text))
+    if exc.type_name == "ModuleNotFoundError":
+        details.append(
+            Message(
+                N_(
+                    "The grader runs your code with numpy and a fixed list of standard modules "
+                    "only ({modules}); other modules cannot be imported there."
+                ),
+                modules=shown_list(),
+            )
+        )
     return SubmissionProblem(
         kind="import",
         file=exc.file,

@@ -1,28 +1,29 @@
-"""The trusted side of the sandbox: start the zygote, fork workers, make calls, judge nothing.
+"""The trusted side of the sandbox: start the zygote, fork workers, make calls, judge the replies.
 
 الجانب الموثوق من صندوق العزل: يشغّل العملية الأم ويطلب عمليات التشغيل ويستدعي دوال الطالب.
 
 :class:`Sandbox` owns one zygote (see :mod:`grader.sandbox.worker`) per grading run and a fresh
-temporary folder per exercise holding only ``<unit>/__init__.py`` (empty), the grader's trusted
-copy of the provided modules and the submission's module files. :class:`Submission` is what
-checks receive as the ``submission`` fixture: ``call`` and ``call_many`` send arguments to a
-worker and return :class:`Outcome` objects, or raise one of the exceptions of
-:mod:`grader.feedback` when the student's code misbehaves. A crashed or timed-out worker is
-killed and replaced by a fresh one on the next call, so later checks still run.
+folder per exercise holding only ``<unit>/__init__.py`` (empty), the grader's trusted copy of the
+provided modules and the submission's module files. :class:`Submission` is what checks receive as
+the ``submission`` fixture: ``call`` and ``call_many`` send arguments to a worker and return
+:class:`Outcome` objects, or raise one of the exceptions of :mod:`grader.feedback` when the
+student's code misbehaves. A crashed or timed-out worker is killed and replaced by a fresh one on
+the next call, so later checks still run.
+
+Everything judged is judged here: the return value is decoded from untrusted data, in-place
+changes of the arguments are found by comparing the arguments the worker sends back with the
+grader's own copies (:mod:`.judging`), and time is the grader's wall clock. Every frame a worker
+sends is bounded before it is read (:func:`protocol.frame_limit` of its request), each call has a
+deadline that also covers the reference answering its callbacks (:mod:`.callbacks`), each
+exercise a time budget and the whole grading another.
 """
 
-import importlib
 import os
-import resource
-import select
 import signal
 import socket
-import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import numpy as np
 
 from ..feedback import (
     Blocked,
@@ -30,45 +31,47 @@ from ..feedback import (
     ImportFailed,
     ModuleMissing,
     NotAttempted,
+    NumberOutOfRange,
     ProtocolViolation,
     ResourceLimit,
     StudentError,
     WorkerCrashed,
     sanitize,
 )
-from . import protocol
-from .zygote import Zygote, find_package_dir
-
-MAX_FILE_BYTES = 2 * 1024 * 1024
-# Extra address space the grader may use while the reference answers one callback: the student
-# chooses the arguments, and broadcasting (b of shape (n, 1) plus W @ A of shape (1, m)) or
-# initialize_parameters(50000, 50000, 1) would otherwise allocate gigabytes in the grader.
-CALLBACK_MEMORY_BYTES = 512 * 1024 * 1024
+from . import callbacks, protocol
+from .files import MAX_FILE_BYTES, SubmissionFileError, read_submission  # noqa: F401
+from .judging import mutated_arguments
+from .zygote import Zygote, find_package_dir  # noqa: F401
 
 
 @dataclass
 class Limits:
-    """Resource limits of one worker process.
+    """Resource limits of the student's code.
 
     Attributes
     ----------
     timeout : float
-        Default wall-time limit of one call (or one batch), seconds.
+        Default wall-time limit of one call (or one batch), seconds; reference callbacks made
+        during the call count against it.
+    exercise_seconds : float
+        Wall-time budget of all calls for one exercise: once spent, each further call gets
+        at most 0.5 s, so code that loops forever in every check cannot stretch grading far.
+    grading_seconds : float
+        Wall-time budget of all calls of the whole grading: once spent, further calls fail at
+        once without running.
     cpu_seconds : int
-        CPU-time limit of the whole worker (``RLIMIT_CPU``).
+        CPU-time limit of one worker (``RLIMIT_CPU``).
     memory_bytes : int
         Address-space limit (``RLIMIT_AS``); numpy itself needs about 150 MB.
     file_bytes : int
         Largest file the student's code may write (``RLIMIT_FSIZE``).
     max_callbacks : int
         Reference calls a stage-isolated call may make.
-    exercise_seconds : float
-        Wall-time budget of all calls for one exercise: once spent, each further call gets
-        at most 0.5 s, so code that loops forever in every check cannot stretch grading far.
     """
 
     timeout: float = 5.0
     exercise_seconds: float = 30.0
+    grading_seconds: float = 120.0
     cpu_seconds: int = 60
     memory_bytes: int = 1536 * 1024 * 1024
     file_bytes: int = 1024 * 1024
@@ -87,7 +90,7 @@ class Outcome:
     stdout : str
         Printed output (sanitised; never trusted).
     mutated : list of str
-        Arguments changed in place, as paths such as ``"params['W1']"``.
+        Arguments changed in place, as paths such as ``"params['W1']"`` (found by the grader).
     seconds : float
         Wall time measured by the grader.
     """
@@ -96,50 +99,6 @@ class Outcome:
     stdout: str = ""
     mutated: list = field(default_factory=list)
     seconds: float = 0.0
-
-
-# --------------------------------------------------------------------------- trusted files
-
-
-def read_submission(directory, modules):
-    """Read the submission's module files; symlinks and non-regular files are refused.
-
-    Parameters
-    ----------
-    directory : pathlib.Path
-        Folder holding ``<module>.py`` for each of ``modules``.
-    modules : sequence of str
-        The unit's submission module names.
-
-    Returns
-    -------
-    dict
-        ``{file name: bytes}`` for the files present.
-
-    Raises
-    ------
-    FileNotFoundError, NotADirectoryError, PermissionError, ValueError
-        Raised by the caller's validation (see :func:`grader.runner.engine.validate_submission`).
-    """
-    files = {}
-    for module in modules:
-        path = Path(directory) / f"{module}.py"
-        try:
-            # O_NOFOLLOW: a symlink to the reference must not be copied in as "the submission".
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            raise PermissionError(f"{path}: {exc.strerror}") from None
-        with os.fdopen(fd, "rb") as fh:
-            info = os.fstat(fh.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise ValueError(f"{path} is not a regular file")
-            data = fh.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            raise ValueError(f"{path} is larger than {MAX_FILE_BYTES} bytes")
-        files[path.name] = data
-    return files
 
 
 def _describe_status(status):
@@ -180,42 +139,44 @@ class Worker:
         except OSError:
             raise self._crashed() from None
 
-    def _recv(self, deadline):
-        def need(n):
-            while len(self.buffer) < n:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise CallTimeout(0)
-                ready, _, _ = select.select([self.sock], [], [], remaining)
-                if not ready:
-                    continue
-                try:
-                    chunk = self.sock.recv(1 << 20)
-                except OSError:
-                    chunk = b""
-                if not chunk:
-                    raise self._crashed()
-                self.buffer.extend(chunk)
+    def _fill(self, n, deadline):
+        """Read until the buffer holds ``n`` bytes (never more than one frame ahead)."""
+        while len(self.buffer) < n:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise CallTimeout(0)
+            self.sock.settimeout(remaining)
+            try:
+                chunk = self.sock.recv(min(1 << 20, n - len(self.buffer)))
+            except socket.timeout:
+                continue
+            except OSError:
+                chunk = b""
+            if not chunk:
+                raise self._crashed()
+            self.buffer.extend(chunk)
 
-        need(4)
+    def _recv(self, deadline):
+        self._fill(4, deadline)
         try:
             size = protocol.parse_header(bytes(self.buffer[:4]))
         except protocol.ProtocolError as exc:
             self.kill()
             raise ProtocolViolation(str(exc)) from None
         if size > self.frame_limit:
-            # Checked before reading the body: the protocol's 128 MB ceiling alone would let a
-            # worker make the grader decode a frame of empty objects into gigabytes.
+            # Checked before reading the body: nothing of an oversized frame is ever read.
             self.kill()
             raise ProtocolViolation(f"a reply of {size} bytes exceeds the limit")
-        need(4 + size)
-        body = bytes(self.buffer[4 : 4 + size])
-        del self.buffer[: 4 + size]
+        self._fill(4 + size, deadline)
+        body = memoryview(self.buffer)[4 : 4 + size]
         try:
             message = protocol.loads(body)
         except protocol.ProtocolError as exc:
             self.kill()
             raise ProtocolViolation(str(exc)) from None
+        finally:
+            body.release()
+        del self.buffer[: 4 + size]
         if not isinstance(message, dict):
             self.kill()
             raise ProtocolViolation("reply is not an object")
@@ -233,7 +194,11 @@ class Worker:
         self._send({"op": "load", "id": -1, "module": module}, time.monotonic() + 5.0)
 
     def request(self, message, timeout, on_callback):
-        """Send one request and return the final reply, serving reference callbacks meanwhile."""
+        """Send one request and return the final reply, serving reference callbacks meanwhile.
+
+        ``on_callback(reply, frame_limit, deadline)`` answers one callback; the time it takes
+        counts against ``timeout``.
+        """
         deadline = time.monotonic() + timeout
         data = protocol.dumps(message)
         try:
@@ -241,6 +206,7 @@ class Worker:
                 # The import started early counts against the first call's time limit; its
                 # outcome does not matter (a failing import fails again, reported, in the call).
                 self.pending = None
+                self.frame_limit = protocol.MIN_FRAME_LIMIT
                 if self._recv(deadline).get("id") != -1:
                     self.kill()
                     raise ProtocolViolation("reply to another request")
@@ -249,7 +215,7 @@ class Worker:
             while True:
                 reply = self._recv(deadline)
                 if reply.get("op") == "callback":
-                    self._send(self._callback_reply(on_callback, reply), deadline)
+                    self._send(self._callback_reply(on_callback, reply, deadline), deadline)
                     continue
                 if reply.get("op") == "notice":
                     # Only ever changes the wording of a timeout message, never a score.
@@ -259,7 +225,7 @@ class Worker:
                     self.kill()
                     raise ProtocolViolation("reply to another request")
                 return reply
-        except CallTimeout:
+        except (CallTimeout, callbacks.CallbackTimeUp):
             self.kill()
             raise CallTimeout(timeout) from None
         except BaseException:
@@ -268,10 +234,10 @@ class Worker:
             self.kill()
             raise
 
-    def _callback_reply(self, on_callback, reply):
+    def _callback_reply(self, on_callback, reply, deadline):
         """Encode the answer to a callback; one larger than the frame limit becomes an error."""
         try:
-            data = protocol.dumps(on_callback(reply, self.frame_limit))
+            data = protocol.dumps(on_callback(reply, self.frame_limit, deadline))
             if len(data) - 4 <= self.frame_limit:
                 return data
         except (protocol.ProtocolError, ValueError, TypeError, MemoryError):
@@ -302,25 +268,31 @@ class Sandbox:
     Parameters
     ----------
     submission_files : dict
-        ``{file name: bytes}`` from :func:`read_submission`.
+        ``{file name: bytes}`` from :func:`~grader.sandbox.files.read_submission`.
     layout : grader.sandbox.layout.SubmissionLayout
-        The unit's package name, module files and functions.
-    limits : Limits
+        The unit's package, modules, trusted provided files and functions.
+    limits : Limits or None
     zygote : grader.sandbox.zygote.Zygote or None
         An already started zygote (the CLI starts it early); else one is started here.
     isolate : bool
-        Build the namespace jail (default). ``False`` only for debugging the engine.
+        Build the jail (default). ``False`` only for debugging the engine.
+    allow_privileged : bool
+        Let workers keep root when no unprivileged uid can be had (the instructor's explicit
+        opt-in to weak isolation only).
     """
 
-    def __init__(self, submission_files, layout, limits=None, zygote=None, isolate=True):
+    def __init__(self, submission_files, layout, limits=None, zygote=None, isolate=True,
+                 allow_privileged=False):
         self.layout = layout
         self.unit = layout.package
         self.limits = limits or Limits()
         self.files = dict(submission_files)
         self.provided = dict(layout.provided)
+        self.allow_privileged = allow_privileged
         self.zygote = zygote if zygote is not None else Zygote(isolate=isolate).start()
         self.base_dir = Path(self.zygote.base_dir)
         self._dirs = 0
+        self.spent = 0.0  # wall time of every call so far (the grading budget)
         # How tracebacks name the student's files (the submission folder as the user gave it).
         self.display_dir = ""
 
@@ -328,24 +300,33 @@ class Sandbox:
     def isolation(self):
         return self.zygote.ready()
 
+    @property
+    def isolation_info(self):
+        self.zygote.ready()
+        return self.zygote.info
+
     def new_workdir(self, label):
-        """A fresh folder ``<base>/<n>-<label>/<unit>/`` with the allowed files only."""
+        """A fresh folder ``<base>/work/<n>-<label>/<unit>/`` with the allowed files only.
+
+        Returns its label (the folder's name under ``work/``).
+        """
         self._dirs += 1
-        root = self.base_dir / f"{self._dirs:02d}-{label}"
+        name = f"{self._dirs:02d}-{label}"
+        root = self.base_dir / "work" / name
         package = root / self.unit
         package.mkdir(parents=True)
         (package / "__init__.py").write_bytes(b"")
-        for name, text in self.provided.items():
-            (package / name).write_text(text, encoding="utf-8")
-        for name, data in self.files.items():
-            (package / name).write_bytes(data)
+        for file_name, text in self.provided.items():
+            (package / file_name).write_text(text, encoding="utf-8")
+        for file_name, data in self.files.items():
+            (package / file_name).write_bytes(data)
         for path in (root, package):
             os.chmod(path, 0o755)
         for path in package.iterdir():
             os.chmod(path, 0o444)
-        return root
+        return name
 
-    def spawn(self, workdir):
+    def spawn(self, label):
         if not self.zygote.alive() and self.zygote.isolation is not None:
             # The zygote died (it should not): a new one keeps grading going.
             old = self.zygote
@@ -353,105 +334,14 @@ class Sandbox:
             old.close()
             self.zygote = Zygote(old.base_dir, isolate=old.isolate).start()
             self.zygote.owns_base_dir = owned
-        pid, sock = self.zygote.fork(workdir, self.unit, self.limits)
+        pid, sock = self.zygote.fork(label, self.unit, self.limits, self.allow_privileged)
         return Worker(self.zygote, pid, sock)
+
+    def worker_path(self, label):
+        return self.zygote.worker_path(label)
 
     def close(self):
         self.zygote.close()
-
-
-def _array_bytes(value, depth=0):
-    """Bytes of the arrays in a (nested) value, so that a huge result is refused unencoded."""
-    if isinstance(value, np.ndarray):
-        return value.nbytes
-    if depth > protocol.MAX_DEPTH:
-        return 0
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, (list, tuple)):
-        return sum(_array_bytes(v, depth + 1) for v in value)
-    return 0
-
-
-class _MemoryBudget:
-    """Lower this process's address-space limit to its current size plus ``extra`` bytes.
-
-    Used around reference code running on arguments the student chose: a huge allocation then
-    raises ``MemoryError`` (reported to the student's code as a failed reference call) instead
-    of swapping or getting the grader killed. The previous limit is restored on exit. Where the
-    limit cannot be read or set (not Linux), nothing is capped.
-    """
-
-    def __init__(self, extra):
-        self.extra = int(extra)
-        self.saved = None
-
-    def __enter__(self):
-        try:
-            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-            with open("/proc/self/statm", "rb") as fh:
-                used = int(fh.read().split()[0]) * resource.getpagesize()
-            cap = used + self.extra
-            if hard != resource.RLIM_INFINITY:
-                cap = min(cap, hard)
-            if soft == resource.RLIM_INFINITY or cap < soft:
-                resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-                self.saved = (soft, hard)
-        except (OSError, ValueError, IndexError):
-            self.saved = None
-        return self
-
-    def __exit__(self, *exc):
-        if self.saved is not None:
-            resource.setrlimit(resource.RLIMIT_AS, self.saved)
-            self.saved = None
-        return False
-
-
-class _WorkerRandomState:
-    """Run a reference callee on the worker's NumPy random stream, then restore this process's.
-
-    A stage-isolated callee that draws random numbers (an initialiser that does not seed) must
-    draw what the student's own function would have drawn in the worker. The worker sends its
-    state (``[position, 624 keys, has_gauss, cached]``, untrusted: checked here) and gets the new
-    one back in ``after``.
-    """
-
-    def __init__(self, message):
-        self.incoming = message.get("random_state")
-        self.saved = None
-        self.after = None
-
-    def __enter__(self):
-        state = self.incoming
-        try:
-            position, keys, has_gauss, cached = state
-            keys = np.asarray(keys, dtype=np.uint32)
-            if keys.shape != (624,) or not 0 <= int(position) <= 624:
-                raise ValueError("bad random state")
-            self.saved = np.random.get_state()
-            np.random.set_state(("MT19937", keys, int(position), int(has_gauss) & 1,
-                                 float(cached)))
-        except (TypeError, ValueError, OverflowError):
-            self.saved = None
-        return self
-
-    def __exit__(self, *exc):
-        if self.saved is not None:
-            _name, keys, position, has_gauss, cached = np.random.get_state()
-            self.after = [int(position), [int(k) for k in keys], int(has_gauss), float(cached)]
-            np.random.set_state(self.saved)
-        return False
-
-
-def module_of(layout, function_name):
-    """Which module defines ``function_name`` (``"module.func"`` allowed)."""
-    if "." in function_name:
-        module, _, name = function_name.partition(".")
-        return module, name
-    if function_name in layout.functions:
-        return layout.functions[function_name], function_name
-    raise ValueError(f"unknown function {function_name!r}: use 'module.function'")
 
 
 class Submission:
@@ -462,37 +352,51 @@ class Submission:
     mode : {"public", "hidden"}
         ``"hidden"`` when the reference is available (instructor side).
     seed : int
-        The run's seed.
+        The run's seed (never sent to a worker).
     unit : str
     exercise : str
         The exercise whose checks are running.
+    answered, empty_answers : int
+        Calls of the current check (see :meth:`begin_check`) that returned a value, and how
+        many of them returned ``None``: a check passed only by answers that are all ``None``
+        says nothing about the student's function.
     """
 
     def __init__(self, sandbox, exercise, mode, seed, prestart=False):
         self.sandbox = sandbox
+        self.layout = sandbox.layout
         self.exercise = exercise
         self.mode = mode
         self.seed = seed
         self.unit = sandbox.unit
-        self.workdir = sandbox.new_workdir(exercise)
+        self.label = sandbox.new_workdir(exercise)
         self.worker = None
         self.calls = 0
         self.crashes = 0
         self.spent = 0.0
         self.printed = []  # (sanitised) output the student's code printed, first calls only
         self.printed_full = False
+        self.check_id = None
+        self.answered = 0
+        self.empty_answers = 0
         if prestart:
             self.prestart()
+
+    def begin_check(self, check_id):
+        """Start counting the answers of one check."""
+        self.check_id = check_id
+        self.answered = 0
+        self.empty_answers = 0
 
     def prestart(self):
         """Fork the worker and start importing the exercise's module before the first call."""
         try:
-            module, _ = module_of(self.sandbox.layout, self.exercise)
+            module, _ = self.layout.module_of(self.exercise)
         except ValueError:
             return
         if f"{module}.py" not in self.sandbox.files:
             return
-        self.worker = self.sandbox.spawn(self.workdir)
+        self.worker = self.sandbox.spawn(self.label)
         try:
             self.worker.preload(module)
         except (CallTimeout, WorkerCrashed):
@@ -502,21 +406,23 @@ class Submission:
 
     def _worker(self):
         if self.worker is None or self.worker.dead:
-            self.worker = self.sandbox.spawn(self.workdir)
+            self.worker = self.sandbox.spawn(self.label)
         return self.worker
 
     def _reference(self, module, name):
-        if self.mode != "hidden":
+        if self.mode != "hidden" or not self.layout.reference_package:
             raise RuntimeError(
                 "reference_callees needs the reference solutions (hidden mode); "
                 "public checks must not use it"
             )
-        ref = importlib.import_module(f"{self.sandbox.layout.reference_package}.{module}")
+        import importlib
+
+        ref = importlib.import_module(f"{self.layout.reference_package}.{module}")
         return getattr(ref, name)
 
     def _call_message(self, function_name, args, kwargs, reference_callees, seed=None):
-        module, name = module_of(self.sandbox.layout, function_name)
-        if f"{module}.py" not in self.sandbox.files and f"{module}.py" not in self.sandbox.provided:
+        module, name = self.layout.module_of(function_name)
+        if f"{module}.py" not in self.sandbox.files and module not in self.layout.provided_modules:
             raise ModuleMissing(f"{module}.py")
         callees = tuple(reference_callees)
         if callees:
@@ -529,38 +435,35 @@ class Submission:
             "args": protocol.encode(list(args)),
             "kwargs": protocol.encode(dict(kwargs)),
             "callees": list(callees),
+            # A case whose caller seeds NumPy (as the course's test does) before the call.
             "seed": None if seed is None else int(seed),
             "max_callbacks": self.sandbox.limits.max_callbacks if callees else 0,
         }, (module, name)
 
     def _on_callback(self, allowed, module):
-        def handle(message, limit=protocol.MIN_FRAME_LIMIT):
+        """The handler of one call's reference callbacks (counted here: the worker's own count
+        is untrusted)."""
+        budget = {"left": self.sandbox.limits.max_callbacks}
+
+        def handle(message, limit=protocol.MIN_FRAME_LIMIT, deadline=None):
             name = message.get("name")
             if name not in allowed:
                 return {"op": "callback_error", "message": "not an isolated callee"}
-            try:
-                args = protocol.decode(message.get("args", []))
-                kwargs = protocol.decode(message.get("kwargs", {"$": "dict", "items": []}))
-                if not isinstance(args, list) or not isinstance(kwargs, dict):
-                    raise TypeError("bad arguments")
-                function = self._reference(module, name)
-                with _MemoryBudget(CALLBACK_MEMORY_BYTES), _WorkerRandomState(message) as state:
-                    value = function(*args, **kwargs)
-                if _array_bytes(value) > limit:
-                    raise MemoryError("the result is too large to send")
-                return {"op": "callback_result", "value": protocol.encode(value),
-                        "random_state": state.after}
-            except Exception as exc:  # noqa: BLE001 - the reference rejected the student's args
+            budget["left"] -= 1
+            if budget["left"] < 0:
                 return {
                     "op": "callback_error",
-                    "message": f"{type(exc).__name__}: {sanitize(exc, 300)}",
+                    "message": f"more than {self.sandbox.limits.max_callbacks} calls to {name}",
                 }
+            if deadline is None:
+                deadline = time.monotonic() + callbacks.CALLBACK_SECONDS
+            return callbacks.answer(self._reference(module, name), message, limit, deadline)
 
         return handle
 
     def _display_paths(self, text):
         """Replace the worker folder's paths in a traceback by the student's own file paths."""
-        folder = str(self.workdir / self.unit) + os.sep
+        folder = os.path.join(self.sandbox.worker_path(self.label), self.unit, "")
         shown = self.sandbox.display_dir
         return text.replace(folder, os.path.join(shown, "") if shown else "")
 
@@ -604,10 +507,10 @@ class Submission:
                 and text.startswith(f"{callee} is not attempted yet")
             ):
                 return Blocked(name, sanitize(callee, 100),
-                               self.sandbox.layout.numbers.get(callee))
+                               dict(self.layout.numbers).get(callee))
         return StudentError(kind, text, traceback_text)
 
-    def _outcome(self, reply, module, name, seconds):
+    def _outcome(self, reply, message, module, name, seconds):
         op = reply.get("op")
         stdout = (
             sanitize(reply.get("stdout", ""), 5000) if isinstance(reply.get("stdout"), str) else ""
@@ -616,12 +519,15 @@ class Submission:
         if op == "result":
             try:
                 value = protocol.decode(reply.get("value"))
+                params = reply.get("params") if isinstance(reply.get("params"), list) else []
+                mutated = mutated_arguments(message["args"], message["kwargs"], reply, params)
+            except protocol.NumberOutOfRange as exc:
+                raise NumberOutOfRange(exc.digits) from None
             except protocol.ProtocolError as exc:
                 raise ProtocolViolation(str(exc)) from None
-            mutated = reply.get("mutated", [])
-            if not isinstance(mutated, list):
-                raise ProtocolViolation("bad mutation list")
-            return Outcome(value, stdout, [sanitize(m, 200) for m in mutated[:50]], seconds)
+            self.answered += 1
+            self.empty_answers += value is None
+            return Outcome(value, stdout, [sanitize(m, 200) for m in mutated], seconds)
         if op == "error":
             raise self._error(reply, module, name)
         if op == "limit":
@@ -629,11 +535,16 @@ class Submission:
         raise ProtocolViolation("unknown reply")
 
     def _request(self, message, timeout, on_callback):
+        limits = self.sandbox.limits
+        grading_left = limits.grading_seconds - self.sandbox.spent
+        if grading_left <= 0:
+            # The whole grading's time is spent: nothing more runs.
+            raise CallTimeout(limits.grading_seconds, budget=True)
         worker = self._worker()
         self.calls += 1
         message["id"] = self.calls
-        left = self.sandbox.limits.exercise_seconds - self.spent
-        timeout = min(timeout, max(0.5, left))
+        left = limits.exercise_seconds - self.spent
+        timeout = min(timeout, max(0.5, left), grading_left)
         started = time.monotonic()
         worker.output_full = False
         try:
@@ -650,7 +561,9 @@ class Submission:
             worker.kill()
             raise
         finally:
-            self.spent += time.monotonic() - started
+            elapsed = time.monotonic() - started
+            self.spent += elapsed
+            self.sandbox.spent += elapsed
 
     # ------------------------------------------------------------------ public API
 
@@ -668,6 +581,8 @@ class Submission:
             isolation; hidden mode only).
         timeout : float or None
             Wall-time limit, seconds (default :attr:`Limits.timeout`).
+        seed : int or None
+            ``np.random.seed(seed)`` runs in the worker just before the call.
 
         Returns
         -------
@@ -675,21 +590,22 @@ class Submission:
 
         Raises
         ------
-        NotAttempted, StudentError, CallTimeout, ResourceLimit, WorkerCrashed, ProtocolViolation
+        NotAttempted, StudentError, CallTimeout, ResourceLimit, WorkerCrashed, ProtocolViolation,
+        NumberOutOfRange
         """
         message, (module, name) = self._call_message(function_name, args, kwargs,
                                                      reference_callees, seed)
         timeout = self.sandbox.limits.timeout if timeout is None else float(timeout)
         started = time.perf_counter()
         reply = self._request(message, timeout, self._on_callback(set(message["callees"]), module))
-        return self._outcome(reply, module, name, time.perf_counter() - started)
+        return self._outcome(reply, message, module, name, time.perf_counter() - started)
 
     def call_many(self, calls, timeout=None):
         """Make many calls in one round trip (e.g. for numerical gradient checks).
 
         Parameters
         ----------
-        calls : sequence of (function_name, args_tuple, kwargs_dict)
+        calls : sequence of (function_name, args_tuple, kwargs_dict[, seed])
         timeout : float or None
             Wall-time limit for the whole batch.
 
@@ -717,10 +633,10 @@ class Submission:
         if not isinstance(results, list) or len(results) > len(messages):
             raise ProtocolViolation("bad batch reply")
         outcomes = []
-        for item, (module, name) in zip(results, names):
+        for item, message, (module, name) in zip(results, messages, names):
             if not isinstance(item, dict):
                 raise ProtocolViolation("bad batch item")
-            outcomes.append(self._outcome(item, module, name, seconds / len(messages)))
+            outcomes.append(self._outcome(item, message, module, name, seconds / len(messages)))
         if len(outcomes) < len(messages):
             raise ProtocolViolation("batch reply is incomplete")
         return outcomes

@@ -12,12 +12,17 @@ other value is a dict with a ``"$"`` tag:
 ``tuple``  a tuple
 ``dict``   a dict, as a list of ``[key, value]`` pairs (keys may be any encodable value)
 ``float``  ``nan``, ``inf`` or ``-inf``
+``bigint`` a Python ``int`` too large for a float (only its number of digits travels); decoding
+           it raises :class:`NumberOutOfRange`, the student's error
 ``foreign``anything else the student returned (ndarray subclasses, ``np.matrix``, objects with
            a custom ``__eq__``, complex or object arrays): only its type name and a short summary
 =========  ==========================================================================
 
 Messages are framed as a 4-byte big-endian length followed by UTF-8 JSON. Size, depth and
-element-count limits bound what a hostile process can make the grader decode.
+element-count limits bound what a hostile process can make the grader decode: :func:`loads`
+counts a frame's JSON containers and separators (a fast byte count) and refuses one with more
+than the element budget before parsing it, since ``json.loads`` of ``"{},{},..."`` costs ~25
+times the frame's size in memory. An integer literal is parsed only when it fits a float.
 
 This module is imported by the sandbox worker too, so it depends on numpy and the standard
 library only.
@@ -32,11 +37,19 @@ import numpy as np
 
 MAX_MESSAGE_BYTES = 128 * 1024 * 1024
 # What the grader accepts from a worker while it serves one request: this floor or 4 times the
-# request's size, whichever is larger (see :func:`frame_limit`). An honest reply or callback is
-# at most a few hundred kB, and decoding JSON can cost ~25 times its size in memory.
-MIN_FRAME_LIMIT = 16 * 1024 * 1024
+# request's size, whichever is larger (see :func:`frame_limit`). The largest honest reply of a
+# full grading (hidden checks included) is about 250 kB; the arguments sent back after the call
+# at most double that.
+MIN_FRAME_LIMIT = 2 * 1024 * 1024
 MAX_DEPTH = 24
 MAX_NODES = 200_000
+# Bytes that can start or separate JSON values ("{", "[", ","): their count bounds the number of
+# objects json.loads would build. Text (printed output, messages) adds a few; honest frames
+# stay far below.
+MAX_STRUCTURE = 2 * MAX_NODES
+# Integers whose absolute value a float cannot hold (about 1.8e308) are the student's mistake:
+# they travel as their digit count only.
+MAX_INT_DIGITS = 309
 MAX_NDIM = 32
 MAX_SUMMARY = 200
 MAX_STRING = 1_000_000
@@ -52,6 +65,18 @@ _HEADER = struct.Struct(">I")
 
 class ProtocolError(ValueError):
     """The bytes are not a valid message (too big, too deep, wrong tags, bad array data)."""
+
+
+class NumberOutOfRange(ProtocolError):
+    """A reply holds an integer too large for a float (``digits`` decimal digits).
+
+    The student's function returned it (or put it in an argument); it is their error, not a
+    malformed reply.
+    """
+
+    def __init__(self, digits):
+        self.digits = int(digits)
+        super().__init__(f"an integer with {self.digits} digits")
 
 
 class Foreign:
@@ -114,6 +139,22 @@ def _foreign(value):
     return {"$": "foreign", "type": _type_name(value)[:MAX_SUMMARY], "summary": _summary(value)}
 
 
+def _fits_float(value):
+    try:
+        float(value)
+    except OverflowError:
+        return False
+    return True
+
+
+def _digits(value):
+    """Decimal digits of an int (estimated from its bit length past Python's str() limit)."""
+    bits = abs(value).bit_length()
+    if bits < 14_000:
+        return len(str(abs(value)))
+    return int(bits * 0.30102999566398120) + 1
+
+
 def _is_plain_numpy_scalar(value):
     cls = type(value)
     return (
@@ -157,6 +198,9 @@ def encode(value, _depth=0):
     if value is None or cls is bool or cls is str:
         return value
     if cls is int:
+        if not _fits_float(value):
+            # Sent as its size only: str() of a huge int is slow, and refused past 4300 digits.
+            return {"$": "bigint", "digits": _digits(value)}
         return value
     if cls is float:
         if value != value:
@@ -210,10 +254,33 @@ def parse_header(header):
     return size
 
 
+class _BigLiteral:
+    """An integer literal too long for a float, kept as its digit count (see :func:`loads`)."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits):
+        self.digits = digits
+
+
+def _parse_int(text):
+    digits = len(text.lstrip("-"))
+    if digits > MAX_INT_DIGITS:
+        return _BigLiteral(digits)
+    return int(text)
+
+
 def loads(body):
-    """Parse a message body (bytes) into JSON data; raises :class:`ProtocolError`."""
+    """Parse a message body (bytes) into JSON data; raises :class:`ProtocolError`.
+
+    A frame with more than :data:`MAX_STRUCTURE` containers and separators is refused before
+    parsing (the count is a fast scan of the bytes).
+    """
+    body = bytes(body)
+    if body.count(b"{") + body.count(b"[") + body.count(b",") > MAX_STRUCTURE:
+        raise ProtocolError("too many elements")
     try:
-        return json.loads(body.decode("utf-8"))
+        return json.loads(body.decode("utf-8"), parse_int=_parse_int)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise ProtocolError(f"not JSON: {type(exc).__name__}") from None
 
@@ -253,8 +320,14 @@ class _Decoder:
             raise ProtocolError("too many elements")
         if depth > MAX_DEPTH + 2:
             raise ProtocolError("nested too deeply")
-        if node is None or isinstance(node, (bool, int)):
+        if node is None or isinstance(node, bool):
             return node
+        if isinstance(node, int):
+            if not _fits_float(node):
+                raise NumberOutOfRange(_digits(node))
+            return node
+        if isinstance(node, _BigLiteral):
+            raise NumberOutOfRange(node.digits)
         if isinstance(node, float):
             return node
         if isinstance(node, str):
@@ -299,6 +372,11 @@ class _Decoder:
             return float(v)
         if tag == "foreign":
             return Foreign(str(node.get("type", "?")), str(node.get("summary", "")))
+        if tag == "bigint":
+            digits = node.get("digits")
+            if type(digits) is not int or not 0 < digits < 10**9:
+                raise ProtocolError("bad bigint")
+            raise NumberOutOfRange(digits)
         raise ProtocolError("unknown tag")
 
     def _array(self, node):

@@ -2,312 +2,247 @@
 
 الشيفرة التي تعمل داخل صندوق العزل: عملية أمّ نظيفة تتفرّع منها عمليات تشغيل شيفرة الطالب.
 
-Started by :mod:`grader.sandbox.client` as ``python -I worker.py CTRL_FD CONFIG_JSON``. The zygote
+Started by :mod:`grader.sandbox.zygote` as ``python -I -S -B worker.py CTRL_FD``; its
+configuration (the sandbox folder, where numpy is installed) arrives on the private control
+socket, never on the command line or in the environment. The zygote
 
-1. imports numpy and everything a worker needs (never any student code),
-2. builds the jail once: new mount/network/IPC/PID namespaces (inside a user namespace when not
-   root), a private mount tree with empty tmpfs over the project, the reference and the hidden
-   checks, ``/root``, ``/home``, ``/tmp`` ...; the Python installation and the sandbox folder
-   are bound back in; it then continues as process 1 of the new PID namespace,
-3. forks one fresh worker per request (one per exercise, and again after a crash). Forking a
-   process that never ran student code gives a clean interpreter in about a millisecond instead
-   of the ~100 ms a new interpreter with numpy costs.
+1. imports numpy with its subpackages, the allowed standard modules (:mod:`allowlist`) and
+   everything a worker needs, never any student code;
+2. builds the jail once (:mod:`jail`): after that it sees only ``/work`` and ``/tmp``;
+3. forks a *canary* worker that runs a self-test as a real worker would (same identity, jail and
+   system-call filter): imports, ``numpy.random``, ``numpy.linalg``, printing arrays, temporary
+   files, tracebacks, and that no host file is visible. The grader refuses to grade when it fails;
+4. forks one fresh worker per request (one per exercise, and again after a crash). Forking a
+   process that never ran student code gives a clean interpreter in about a millisecond.
 
-Each worker resets rlimits (CPU, address space, file size, no new processes), switches to a
-unique unprivileged uid when root, and serves call requests on its private socket: it imports
-the student's module lazily, replaces stage-isolated callees by proxies that ask the grader for
-the reference's answer, captures printed output, detects mutated arguments and replies with
-plain JSON (see :mod:`protocol`). Everything it sends is treated as untrusted by the grader.
+A worker serves call requests on its private socket: it imports the student's module lazily,
+replaces stage-isolated callees by proxies that ask the grader for the reference's answer,
+captures printed output and replies with plain JSON (see :mod:`protocol`): the return value and
+the arguments as the call left them. It judges nothing: the grader compares, detects mutated
+arguments and measures time, and treats every reply as untrusted.
 """
 
-import copy
-import ctypes
 import importlib
 import io
 import json
 import linecache  # noqa: F401  (imported before forking; tracebacks need it)
 import os
 import resource
+import select
 import signal
 import socket
 import sys
-import time
+import tempfile
 import tokenize  # noqa: F401
 import traceback
 
-# Started with -S (no site, so no .pth code runs here): the grader passes the folders that hold
-# numpy and the other installed packages.
-for _dir in json.loads(sys.argv[2]).get("site_dirs", ()) if __name__ == "__main__" else ():
-    if _dir not in sys.path:
-        sys.path.append(_dir)
+if __name__ == "__main__":
+    # The configuration comes first on the control socket, before anything heavy is imported.
+    _CTRL = socket.socket(fileno=int(sys.argv[1]))
+    _CONFIG = json.loads(_CTRL.recv(65536).decode())
+    for _dir in _CONFIG.get("paths", ()):
+        if _dir not in sys.path:
+            sys.path.append(_dir)
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import protocol  # noqa: E402  (the sandbox's own copy of the wire format)
+import allowlist  # noqa: E402  (the sandbox's own modules, standard library only)
+import jail  # noqa: E402
+import protocol  # noqa: E402
+import seccomp  # noqa: E402
 
 del sys.path[0]
 
-import numpy as np  # noqa: E402,F401  (imported here so workers never import it as the student)
-
-CLONE_NEWNS = 0x00020000
-CLONE_NEWUSER = 0x10000000
-CLONE_NEWIPC = 0x08000000
-CLONE_NEWNET = 0x40000000
-CLONE_NEWPID = 0x20000000
-MS_NOEXEC = 8
-MS_NOSUID = 2
-MS_NODEV = 4
-MS_RDONLY = 1
-MS_REMOUNT = 32
-MS_NOATIME = 1024
-MS_NODIRATIME = 2048
-MS_BIND = 4096
-MS_REC = 16384
-MS_PRIVATE = 1 << 18
-MS_RELATIME = 1 << 21
-PR_SET_PDEATHSIG = 1
-PR_SET_DUMPABLE = 4
-PR_SET_NO_NEW_PRIVS = 38
-
-_libc = ctypes.CDLL(None, use_errno=True)
-
-
-def _prctl(option, value):
-    # Linux only; elsewhere (macOS) the sandbox degrades to process isolation.
-    if hasattr(_libc, "prctl"):
-        _libc.prctl(option, value, 0, 0, 0)
-
+import numpy as np  # noqa: E402  (imported here so workers never import it as the student)
 
 MAX_STDOUT = 20_000
 
 
-# --------------------------------------------------------------------------- jail (zygote)
+def preload():
+    """Import every allowed module now (the jail holds no Python files). Returns the absent ones.
+
+    A name missing from this numpy version (``numpy.strings`` before 2.0, say) is skipped.
+    """
+    absent = []
+    for name in allowlist.ALLOWED_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            absent.append(name)
+    return absent
 
 
-def _check(rc, what):
-    if rc != 0:
-        err = ctypes.get_errno()
-        raise OSError(err, f"{what}: {os.strerror(err)}")
+class _Unavailable:
+    """The last import finder: a module outside the allow-list fails with a clear message."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if path is None:
+            raise ModuleNotFoundError(
+                f"No module named {name!r} (not available in the grader's sandbox)", name=name
+            )
+        return None
 
 
-def _mount(source, target, fstype, flags, data):
-    rc = _libc.mount(
-        source.encode() if source else None,
-        target.encode(),
-        fstype.encode() if fstype else None,
-        ctypes.c_ulong(flags),
-        data.encode() if data else None,
-    )
-    _check(rc, f"mount {target}")
+def _parameter_names(function, count):
+    """The function's parameter names (labels for the grader's mutation messages only)."""
+    code = getattr(function, "__code__", None)
+    names = list(code.co_varnames[: code.co_argcount]) if code is not None else []
+    return [str(n)[:60] for n in names[:count]]
 
 
-def _write(path, text):
-    with open(path, "w") as fh:
-        fh.write(text)
+# --------------------------------------------------------------------------- becoming a worker
 
 
-def build_jail(config):
-    """Isolate the zygote (and so every worker) from secrets and the network.
+def become_worker(cell, request, channel_fd, devnull_fd):
+    """In the forked child: no terminal, clean fds, limits, the jail, the identity, the filter.
 
     Parameters
     ----------
-    config : dict
-        ``mask``: folders hidden under an empty tmpfs; ``keep``: folders bound back in after
-        masking (Python, the sandbox folder); ``secret``: folders hidden last (the reference,
-        hidden checks), even inside kept folders.
+    cell : jail.Jail
+    request : dict
+        ``uid``, ``tmp`` (the private folder as the worker sees it), ``workdir``, ``limits``,
+        ``parent`` (the zygote's pid) and ``allow_privileged``.
+    channel_fd : int
+        The socket to the grader; every other descriptor is closed.
+    devnull_fd : int
+        ``/dev/null``, opened before the jail: it becomes 0, 1 and 2.
 
     Returns
     -------
-    (str, list of str)
-        The isolation level (``"namespaces"``, ``"user-namespaces"`` or ``"process"``) and the
-        problems met on the way.
+    dict
+        Facts for the self-test (uid, whether the filter is installed).
     """
-    problems = []
-    if not config.get("isolate", True):
-        return "process", problems
-    uid, gid = os.getuid(), os.getgid()
-    level = "namespaces"
-    try:
-        if uid == 0:
-            flags = CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWPID
-            _check(_libc.unshare(flags), "unshare")
-        else:
-            # Unprivileged: a user namespace grants the right to mount inside it.
-            flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWPID
-            _check(_libc.unshare(flags), "unshare(user)")
-            _write("/proc/self/setgroups", "deny")
-            _write("/proc/self/uid_map", f"{uid} {uid} 1")
-            _write("/proc/self/gid_map", f"{gid} {gid} 1")
-            level = "user-namespaces"
-    except (OSError, AttributeError) as exc:  # AttributeError: no unshare (not Linux)
-        problems.append(str(exc))
-        return "process", problems
-
-    _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
-    keep = {}
-    for path in _keep_paths(config):
-        try:
-            keep[path] = os.open(path, os.O_PATH | os.O_DIRECTORY)
-        except OSError as exc:
-            problems.append(f"keep {path}: {exc}")
-    masks = [p for p in config.get("mask", ()) + config.get("secret", ()) if _mask(p, problems)]
-    for path, fd in keep.items():
-        try:
-            if not (os.path.isdir(path) and os.listdir(path)):  # under a mask: bind it back
-                os.makedirs(path, exist_ok=True)
-                _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC, None)
-            else:  # a mount point of its own, so that it can be made read-only below
-                _mount(path, path, None, MS_BIND | MS_REC, None)
-        except OSError as exc:
-            problems.append(f"rebind {path}: {exc}")
-        os.close(fd)
-    # Secrets inside kept folders (e.g. an installed `solutions` package) are masked again.
-    masks += [p for p in config.get("secret", ()) if _mask(p, problems)]
-    # Nothing the workers see may be writable. With user namespaces the workers keep the
-    # grader's uid, so a writable sandbox folder would let them rewrite the grader's files
-    # there (and the next exercise's folder), and a writable Python installation (a venv,
-    # pyenv, conda owned by the user) would let them plant code the grader imports later.
-    # Read-only masks also leave no place to pass data from one exercise's worker to the next.
-    for path in [*keep, *masks]:
-        _readonly(path, problems)
-    return level, problems
-
-
-_LOCKED_FLAGS = (
-    (getattr(os, "ST_NOSUID", 2), MS_NOSUID),
-    (getattr(os, "ST_NODEV", 4), MS_NODEV),
-    (getattr(os, "ST_NOEXEC", 8), MS_NOEXEC),
-    (getattr(os, "ST_NOATIME", 1024), MS_NOATIME),
-    (getattr(os, "ST_NODIRATIME", 2048), MS_NODIRATIME),
-    (getattr(os, "ST_RELATIME", 4096), MS_RELATIME),
-)
-
-
-def _readonly(path, problems):
-    """Remount the mount at ``path`` read-only (for the jail only).
-
-    Inside a user namespace the kernel refuses a remount that drops a flag the outer mount
-    has (nosuid, nodev, ...), so those are carried over.
-    """
-    try:
-        current = os.statvfs(path).f_flag
-        flags = MS_BIND | MS_REMOUNT | MS_RDONLY
-        for st_flag, ms_flag in _LOCKED_FLAGS:
-            if current & st_flag:
-                flags |= ms_flag
-        _mount(None, path, None, flags, None)
-    except OSError as exc:
-        problems.append(f"read-only {path}: {exc}")
-
-
-def _inside(path, root):
-    return path == root or path.startswith(root.rstrip("/") + "/")
-
-
-def _keep_paths(config):
-    """Folders the worker needs: the sandbox folder and this interpreter's own installation.
-
-    Paths inside the project are not kept even if this interpreter's path lists them (an
-    editable install): only the sandbox folder's copies of the submission are needed. The
-    exception is a virtual environment inside the project (``.venv``), which holds numpy; any
-    copy of the reference installed there is masked again as a secret.
-    """
-    found = list(config.get("keep", ()))
-    for path in [sys.prefix, sys.exec_prefix, sys.base_prefix, *sys.path]:
-        path = os.path.realpath(path) if path else ""
-        if not path or not os.path.isdir(path):
-            continue
-        venv = config.get("venv")
-        in_venv = bool(venv) and _inside(path, venv)
-        if not in_venv and any(_inside(path, root) for root in config.get("project", ())):
-            continue
-        found.append(path)
-    found = sorted(set(found), key=len)
-    return [p for i, p in enumerate(found) if not any(_inside(p, q) for q in found[:i])]
-
-
-def _mask(path, problems):
-    """Cover ``path`` with an empty tmpfs; True when mounted."""
-    if not os.path.isdir(path):
-        return False
-    try:
-        _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,nr_inodes=64,mode=755")
-    except OSError as exc:
-        problems.append(str(exc))
-        return False
-    return True
-
-
-# --------------------------------------------------------------------------- worker setup
-
-
-class _CapHeader(ctypes.Structure):
-    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
-
-
-class _CapData(ctypes.Structure):
-    _fields_ = [
-        ("effective", ctypes.c_uint32),
-        ("permitted", ctypes.c_uint32),
-        ("inheritable", ctypes.c_uint32),
-    ]
-
-
-def _drop_capabilities():
-    header = _CapHeader(0x20080522, 0)
-    data = (_CapData * 2)()
-    if hasattr(_libc, "capset"):
-        _libc.capset(ctypes.byref(header), ctypes.byref(data))
-
-
-def _limit(kind, value):
-    try:
-        resource.setrlimit(kind, (value, value))
-    except (ValueError, OSError):
-        soft, hard = resource.getrlimit(kind)
-        if hard == resource.RLIM_INFINITY or value <= hard:
-            resource.setrlimit(kind, (value, hard))
-
-
-def become_worker(request, keep_fd):
-    """In the forked child: limits, identity, clean fds, then serve on ``keep_fd``."""
-    os.setsid()
-    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    os.setsid()  # no controlling terminal
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE, signal.SIGCHLD):
         signal.signal(sig, signal.SIG_DFL)
-    max_fd = os.sysconf("SC_OPEN_MAX") if hasattr(os, "sysconf") else 1024
-    os.closerange(3, keep_fd)
-    os.closerange(keep_fd + 1, min(max_fd, 4096))
+    for target in (0, 1, 2):
+        os.dup2(devnull_fd, target)
+    keep = sorted({0, 1, 2, channel_fd})
+    for low, high in zip(keep, keep[1:] + [4096]):
+        os.closerange(low + 1, high)
     limits = request.get("limits", {})
-    _limit(resource.RLIMIT_CORE, 0)
+    jail.limit(resource.RLIMIT_CORE, 0)
     cpu = int(limits.get("cpu_seconds", 60))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    _limit(resource.RLIMIT_AS, int(limits.get("memory_bytes", 2 << 30)))
-    _limit(resource.RLIMIT_FSIZE, int(limits.get("file_bytes", 1 << 20)))
-    _limit(resource.RLIMIT_NOFILE, 64)
-    os.chdir(request["workdir"])
-    # IPC and network namespaces of its own (while still privileged in the jail): SysV shared
-    # memory outlives a worker and abstract unix sockets reach the next exercise's worker, which
-    # starts while this one runs, so without them one exercise's code could hand data (e.g. the
-    # reference's answers to its callbacks) to the next. Fails harmlessly without namespaces.
-    if hasattr(_libc, "unshare"):
-        _libc.unshare(CLONE_NEWIPC | CLONE_NEWNET)
+    try:
+        # SIGXCPU at the soft limit (reported as "CPU time"), SIGKILL a second later.
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    except (ValueError, OSError):
+        jail.limit(resource.RLIMIT_CPU, cpu)
+    jail.limit(resource.RLIMIT_AS, int(limits.get("memory_bytes", 2 << 30)))
+    jail.limit(resource.RLIMIT_FSIZE, int(limits.get("file_bytes", 1 << 20)))
+    jail.limit(resource.RLIMIT_NOFILE, 64)
     uid = request.get("uid")
-    if os.getuid() == 0 and uid:
-        os.setgroups([])
-        os.setgid(uid)
-        os.setuid(uid)
-    else:
-        _drop_capabilities()
-    if request.get("no_fork", True):
-        # With a uid of its own the worker is that uid's only process, so this forbids
-        # fork, threads and exec: nothing can outlive the worker.
-        _limit(resource.RLIMIT_NPROC, 1 if uid else 0)
-    _prctl(PR_SET_NO_NEW_PRIVS, 1)
-    _prctl(PR_SET_DUMPABLE, 0)
-    # The student's package goes last on the path, after numpy is already imported.
-    sys.path.append(request["workdir"])
+    facts = cell.enter(uid, request["tmp"], request["workdir"])
+    jail.set_parent_death_signal(request["parent"])
+    if cell.grader_is_root and not facts["switched"] and not request.get("allow_privileged"):
+        # Never run student code with the grader's privileges.
+        os._exit(71)
+    # With a uid of its own the worker is that uid's only process: no fork, no thread (the
+    # filter also refuses fork, clone and exec).
+    jail.limit(resource.RLIMIT_NPROC, 1 if facts["switched"] else 0)
+    jail.prctl(jail.PR_SET_DUMPABLE, 0)
+    try:
+        seccomp.install(seccomp.worker_filter(os.getpid()))
+    except (OSError, ValueError) as exc:
+        facts["seccomp"] = str(exc)
+    tempfile.tempdir = request["tmp"]
+    sys.path[:] = [request["workdir"]]
+    sys.path_importer_cache.clear()
+    sys.meta_path.append(_Unavailable())
     sys.dont_write_bytecode = True
-    Server(socket.socket(fileno=keep_fd), request["unit"]).serve()
+    return facts
+
+
+# --------------------------------------------------------------------------- the self-test
+
+
+def self_test(cell, facts):
+    """Check, as a real worker, that honest code can do what the course needs.
+
+    Returns
+    -------
+    dict
+        ``broken``: what failed (honest code would lose marks: grading is refused);
+        ``visible``: host paths the jail shows (it should show none);
+        ``uid``, ``switched``, ``seccomp``: what :func:`become_worker` reported.
+    """
+    broken = []
+
+    def attempt(what, action):
+        try:
+            action()
+        except BaseException as exc:  # noqa: BLE001 - every failure is reported
+            broken.append(f"{what}: {type(exc).__name__}: {exc}"[:300])
+
+    def random_numbers():
+        np.random.default_rng(1).standard_normal((4, 3))
+        np.random.seed(1)
+        np.random.randn(3, 2)
+        np.random.rand(2)
+        np.random.permutation(5)
+
+    def linear_algebra():
+        np.linalg.inv(np.eye(3) * 2.0)
+        np.linalg.svd(np.ones((3, 2)))
+        np.linalg.norm(np.ones(3))
+        np.fft.fft(np.ones(4))
+        np.polynomial.Polynomial([1.0, 2.0])(3.0)
+        np.ma.masked_invalid(np.array([1.0, np.nan])).mean()
+
+    def printing():
+        text = io.StringIO()
+        print(np.arange(12.0).reshape(3, 4) / 7, repr(np.float64(0.5)), np.array([True]), file=text)
+        np.array2string(np.ones(3) / 3, precision=3)
+        format(np.float32(1.5), ".2f")
+        "é".encode("latin-1").decode("cp1252").encode("utf-16")
+
+    def files():
+        with tempfile.TemporaryFile() as fh:
+            np.save(fh, np.ones((2, 2)))
+            fh.seek(0)
+            np.load(fh)
+        folder = tempfile.mkdtemp()
+        with open(os.path.join(folder, "x.txt"), "w") as fh:
+            fh.write("x")
+
+    def warnings_and_tracebacks():
+        import warnings
+
+        with warnings.catch_warnings(record=True):
+            warnings.simplefilter("always")
+            np.log(np.zeros(1))
+        try:
+            raise ValueError("self-test")
+        except ValueError as exc:
+            _format_tb(exc)
+
+    for name in allowlist.ALLOWED_MODULES:
+        if name in sys.modules:
+            attempt(f"import {name}", lambda name=name: importlib.import_module(name))
+    attempt("numpy.random", random_numbers)
+    attempt("numpy.linalg, fft, polynomial, ma", linear_algebra)
+    attempt("printing arrays", printing)
+    attempt("temporary files", files)
+    attempt("warnings and tracebacks", warnings_and_tracebacks)
+    visible = []
+    if cell.level != "process":
+        for path in (sys.executable, np.__file__, "/etc/passwd", "/proc/self", "/dev/null",
+                     cell.base):
+            try:
+                os.stat(path)
+                visible.append(path)
+            except OSError:
+                pass
+        extra = sorted(set(os.listdir("/")) - {"work", "tmp"})
+        visible += [f"/{name}" for name in extra]
+    return {
+        "broken": broken,
+        "visible": visible,
+        "uid": facts["uid"],
+        "switched": facts["switched"],
+        "seccomp": facts["seccomp"],
+        "uid_error": facts.get("uid_error", ""),
+    }
 
 
 # --------------------------------------------------------------------------- serving calls
@@ -337,49 +272,6 @@ class _Capture(io.StringIO):
                 except BaseException:  # noqa: BLE001 - a notice is best effort
                     pass
         return len(text) if isinstance(text, str) else 0
-
-
-def _snapshot(value):
-    cls = type(value)
-    if cls is np.ndarray:
-        return value.copy()
-    if cls is list:
-        return [_snapshot(v) for v in value]
-    if cls is tuple:
-        return tuple(_snapshot(v) for v in value)
-    if cls is dict:
-        return {k: _snapshot(v) for k, v in value.items()}
-    return copy.copy(value)
-
-
-def _changed_paths(before, after, path, out):
-    """Append to ``out`` the paths where ``after`` differs from its snapshot ``before``."""
-    try:
-        if type(before) is not type(after):
-            out.append(path)
-        elif type(before) is np.ndarray:
-            if (
-                before.shape != after.shape
-                or before.dtype != after.dtype
-                or not np.array_equal(before, after, equal_nan=before.dtype.kind == "f")
-            ):
-                out.append(path)
-        elif type(before) in (list, tuple):
-            if len(before) != len(after):
-                out.append(path)
-            else:
-                for i, (b, a) in enumerate(zip(before, after)):
-                    _changed_paths(b, a, f"{path}[{i}]", out)
-        elif type(before) is dict:
-            if set(before) != set(after):
-                out.append(path)
-            else:
-                for key in before:
-                    _changed_paths(before[key], after[key], f"{path}[{key!r}]", out)
-        elif before != after:
-            out.append(path)
-    except Exception:  # noqa: BLE001 - an unexpected comparison failure counts as a change
-        out.append(path)
 
 
 def _innermost(tb):
@@ -436,7 +328,7 @@ def _error_location(exc, workdir):
 
 
 def _random_state():
-    """NumPy's global (legacy) random state as plain data: ``[position, keys as a list]``."""
+    """NumPy's global (legacy) random state as plain data: ``[position, keys, has_gauss, cached]``."""
     _name, keys, position, has_gauss, cached = np.random.get_state()
     return [int(position), [int(k) for k in keys], int(has_gauss), float(cached)]
 
@@ -531,7 +423,7 @@ class Server:
                     "args": protocol.encode(list(args)),
                     "kwargs": protocol.encode(kwargs),
                     # The reference callee draws from this process's random stream, as the
-                    # student's own callee would (Week 3's initialize_parameters does not seed).
+                    # student's own callee would.
                     "random_state": _random_state(),
                 }
             )
@@ -551,7 +443,6 @@ class Server:
         installed = []
         module = None
         phase = "import"
-        started = time.perf_counter()
         try:
             sys.stdout = sys.stderr = capture
             module = importlib.import_module(f"{self.unit}.{message['module']}")
@@ -563,25 +454,18 @@ class Server:
             for name in message.get("callees", ()):
                 installed.append((name, module.__dict__.get(name, None)))
                 setattr(module, name, self._proxy(call_id, name, state))
-            before = [_snapshot(a) for a in args], {k: _snapshot(v) for k, v in kwargs.items()}
             if isinstance(message.get("seed"), int):
                 np.random.seed(message["seed"])  # the case's caller seeds, as the course's test
             value = function(*args, **kwargs)
-            elapsed = time.perf_counter() - started
-            mutated = []
-            code = getattr(function, "__code__", None)
-            names = code.co_varnames[: code.co_argcount] if code is not None else ()
-            for i, (b, a) in enumerate(zip(before[0], args)):
-                _changed_paths(b, a, names[i] if i < len(names) else f"args[{i}]", mutated)
-            for key, b in before[1].items():
-                _changed_paths(b, kwargs[key], key, mutated)
-            encoded = protocol.encode(value)
+            # The arguments as the function left them: the grader compares them with its own
+            # copies (nothing is judged here, where the student's code could patch the judge).
             reply = {
                 "op": "result",
                 "id": call_id,
-                "value": encoded,
-                "mutated": mutated,
-                "seconds": elapsed,
+                "value": protocol.encode(value),
+                "args": protocol.encode(args),
+                "kwargs": protocol.encode(kwargs),
+                "params": _parameter_names(function, len(args)),
             }
         except MemoryError:
             reply = {"op": "limit", "id": call_id, "kind": "memory"}
@@ -631,91 +515,157 @@ class Server:
         return reply
 
 
-# --------------------------------------------------------------------------- zygote loop
+# --------------------------------------------------------------------------- the zygote
 
 
 def _warm_up():
     """Do once in the zygote what every worker would otherwise repeat after forking.
 
     Formatting a traceback imports ``linecache``/``tokenize`` lazily (about 20 ms); encoding an
-    array and a failed comparison touch the rest of the worker's code paths.
+    array touches the rest of the worker's code paths.
     """
     try:
         raise ValueError("warm-up")
     except ValueError as exc:
         _format_tb(exc)
     protocol.dumps(protocol.encode((np.zeros((2, 2)), np.float64(1.0), {"a": [1.5, None]})))
-    _changed_paths(np.zeros(2), np.ones(2), "x", [])
+    protocol.decode(protocol.loads(protocol.dumps({"v": protocol.encode([np.ones(2)])})[4:])["v"])
     _Capture().write("warm-up")
 
 
-def _enter_pid_namespace(ctrl, problems):
-    """Fork the zygote proper as process 1 of the new PID namespace (the jail unshared it).
+class Zygote:
+    """The serving loop: fork workers (and the canary), reap them, clean their folders."""
 
-    Workers forked from it cannot see or signal any process outside the namespace (not the
-    grader, not the zygote's parent), and everything in it dies with it. The original process
-    only waits for it.
-    """
-    pid = os.fork()
-    if pid > 0:
-        ctrl.close()
+    def __init__(self, cell, ctrl, devnull):
+        self.cell = cell
+        self.ctrl = ctrl
+        self.devnull = devnull
+        self.tmp_dirs = {}  # pid -> host folder to remove when reaped
+
+    def fork(self, request, channel_fd):
+        uid = self.cell.next_uid()
+        host_tmp, seen_tmp = self.cell.private_tmp(uid)
+        label = str(request.get("label", ""))
+        if "/" in label or label.startswith("."):
+            raise ValueError("bad work folder")
+        setup = {
+            "uid": uid,
+            "tmp": seen_tmp,
+            "workdir": self.cell.work_path(label),
+            "limits": request.get("limits", {}),
+            "parent": os.getpid(),
+            "allow_privileged": bool(request.get("allow_privileged")),
+        }
+        pid = os.fork()
+        if pid == 0:
+            try:
+                self.ctrl.close()
+                facts = become_worker(self.cell, setup, channel_fd, self.devnull)
+                channel = socket.socket(fileno=channel_fd)
+                if request.get("canary"):
+                    channel.sendall(protocol.dumps(self_test(self.cell, facts)))
+                else:
+                    Server(channel, request["unit"]).serve()
+            finally:
+                os._exit(70)
+        if host_tmp is not None:
+            self.tmp_dirs[pid] = host_tmp
+        return pid
+
+    def reap(self, pid):
         try:
-            os.waitpid(pid, 0)
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:
+            status = None
+        folder = self.tmp_dirs.pop(pid, None)
+        if folder is not None:
+            import shutil
+
+            shutil.rmtree(folder, ignore_errors=True)
+        return status
+
+    def canary(self):
+        """Run the self-test in a worker; returns its report (``broken`` lists failures)."""
+        mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            pid = self.fork({"canary": True, "label": "", "limits": {}}, theirs.fileno())
         finally:
-            os._exit(0)
-    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    try:
-        # A /proc of the new namespace: the workers see only their own processes.
-        _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None)
-    except OSError as exc:
-        problems.append(str(exc))
+            theirs.close()
+        data = b""
+        try:
+            while True:
+                ready, _, _ = select.select([mine], [], [], 20.0)
+                chunk = mine.recv(1 << 16) if ready else b""
+                if not chunk:
+                    break
+                data += chunk
+        finally:
+            mine.close()
+        status = self.reap(pid)
+        try:
+            return protocol.loads(data[4:])
+        except (protocol.ProtocolError, IndexError):
+            detail = "no answer"
+            if status is not None and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 71:
+                detail = "could not switch to an unprivileged user"
+            return {"broken": [f"the self-test worker stopped ({detail})"], "visible": [],
+                    "uid": None, "switched": False, "seccomp": "", "uid_error": detail}
 
-
-def zygote(ctrl_fd, config):
-    """Build the jail, report readiness, then fork a worker for each request."""
-    _warm_up()
-    ctrl = socket.socket(fileno=ctrl_fd)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    level, problems = build_jail(config)
-    if level != "process":
-        _enter_pid_namespace(ctrl, problems)
-    ctrl.send(json.dumps({"op": "ready", "isolation": level, "problems": problems}).encode())
-    while True:
-        data, fds, _flags, _addr = socket.recv_fds(ctrl, 65536, 1)
-        if not data:
-            os._exit(0)
-        request = json.loads(data.decode())
-        op = request.get("op")
-        if op == "fork" and fds:
-            pid = os.fork()
-            if pid == 0:
+    def serve(self):
+        while True:
+            data, fds, _flags, _addr = socket.recv_fds(self.ctrl, 65536, 1)
+            if not data:
+                os._exit(0)
+            request = json.loads(data.decode())
+            op = request.get("op")
+            if op == "fork" and fds:
                 try:
-                    ctrl.close()
-                    become_worker(request, fds[0])
-                finally:
-                    os._exit(70)
-            os.close(fds[0])
-            ctrl.send(json.dumps({"op": "forked", "pid": pid}).encode())
-        elif op == "reap":
-            # Kill (if still running) and reap a worker: pids are those of the zygote's own
-            # namespace, so the grader asks the zygote instead of signalling itself.
-            pid = int(request["pid"])
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            try:
-                _, status = os.waitpid(pid, 0)
-                reply = {"op": "status", "status": status}
-            except ChildProcessError:
-                reply = {"op": "status", "status": None}
-            ctrl.send(json.dumps(reply).encode())
-        else:
-            for fd in fds:
-                os.close(fd)
-            os._exit(0)
+                    reply = {"op": "forked", "pid": self.fork(request, fds[0])}
+                except (OSError, ValueError) as exc:
+                    reply = {"op": "error", "message": str(exc)}
+                os.close(fds[0])
+                self.ctrl.send(json.dumps(reply).encode())
+            elif op == "reap":
+                # Worker pids are those of the zygote's own namespace: the grader asks here.
+                status = self.reap(int(request["pid"]))
+                self.ctrl.send(json.dumps({"op": "status", "status": status}).encode())
+            else:
+                for fd in fds:
+                    os.close(fd)
+                os._exit(0)
+
+
+def main(ctrl, config):
+    """Preload, build the jail, run the self-test, report readiness, then serve fork requests."""
+    jail.prctl(jail.PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:
+        os._exit(0)  # the grader is already gone
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    absent = preload()
+    _warm_up()
+    try:
+        cell = jail.build(config, ctrl)
+    except Exception as exc:  # noqa: BLE001 - reported, then the grader refuses to grade
+        ctrl.send(json.dumps({"op": "error", "message": f"{type(exc).__name__}: {exc}"}).encode())
+        os._exit(1)
+    jail.prctl(jail.PR_SET_DUMPABLE, 0)
+    zygote = Zygote(cell, ctrl, devnull)
+    report = zygote.canary()
+    ready = {
+        "op": "ready",
+        "isolation": cell.level,
+        "problems": cell.problems + [f"not importable: {name}" for name in absent],
+        "grader_is_root": cell.grader_is_root,
+        "canary": report,
+    }
+    ctrl.send(json.dumps(ready).encode())
+    zygote.serve()
 
 
 if __name__ == "__main__":
-    zygote(int(sys.argv[1]), json.loads(sys.argv[2]))
+    main(_CTRL, _CONFIG)

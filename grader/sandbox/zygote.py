@@ -1,27 +1,30 @@
-"""Start the sandbox's zygote: a clean interpreter that forks one worker per exercise.
+"""Start the sandbox's zygote: a clean interpreter that builds the jail and forks the workers.
 
-تشغيل العملية الأم لصندوق العزل، التي تتفرّع منها عملية لكل تمرين.
+تشغيل العملية الأم لصندوق العزل، التي تبني السجن وتتفرّع منها عمليات التشغيل.
 
 Standard library only, so the command line can start the zygote before it imports numpy or
-pytest itself: the zygote's own start-up (an interpreter plus numpy, about 0.15 s) then overlaps
-with the grader's.
+pytest itself: the zygote's own start-up (an interpreter plus numpy, about 0.3 s) then overlaps
+with the grader's. Its configuration goes over the private control socket (nothing in its
+command line or environment), and it starts in a session of its own, away from the grader's
+terminal.
 """
 
+import contextlib
 import importlib.util
 import json
 import os
-import random
 import select
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
-# Unique unprivileged uids for workers when the grader runs as root (no passwd entry needed).
-UID_RANGE = (1_500_000_000, 1_900_000_000)
 
 
 class SandboxError(RuntimeError):
@@ -39,15 +42,38 @@ def find_package_dir(name):
     return Path(list(spec.submodule_search_locations)[0])
 
 
+@contextlib.contextmanager
+def signals_deferred():
+    """Hold SIGINT and SIGTERM until the block ends (clean-up that must not stop half-way).
+
+    A signal that arrives meanwhile is delivered when the block ends. Main thread only; a
+    no-op elsewhere.
+    """
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def sandbox_base_dir():
-    """A fresh folder for this run's worker folders, readable by the workers' uids.
+    """A fresh folder for this run: ``work/`` (the workers' folders) and ``tmp/`` (0711).
 
     ``/dev/shm`` (memory) when usable: creating and removing the per-exercise folders there is
-    about 100 times faster than on a disk-backed ``/tmp``.
+    about 100 times faster than on a disk-backed ``/tmp``. The folder is the jail's root on the
+    ``chroot`` level, so it holds nothing else.
     """
     parent = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
     base = Path(tempfile.mkdtemp(prefix="amiq-sandbox-", dir=parent))
     os.chmod(base, 0o755)
+    (base / "work").mkdir(mode=0o755)
+    (base / "tmp").mkdir(mode=0o711)
+    os.chmod(base / "work", 0o755)
+    os.chmod(base / "tmp", 0o711)
     return base
 
 
@@ -67,65 +93,69 @@ def _python_env():
     return env
 
 
-def _site_dirs():
-    """Installed-package folders of this interpreter (the zygote runs with ``-S``)."""
-    roots = _project_roots()
-    venv = venv_prefix()
-    dirs = []
-    for path in sys.path:
-        if not path or not os.path.isdir(path):
-            continue
-        name = os.path.basename(path.rstrip("/"))
-        if name not in ("site-packages", "dist-packages"):
-            continue
-        real = os.path.realpath(path)
-        # A virtual environment inside the project (e.g. `.venv`) holds numpy and is needed;
-        # the project's own package folders are not (the worker gets copies of the submission).
-        in_venv = venv is not None and _inside(real, venv)
-        if not in_venv and any(_inside(real, root) for root in roots):
-            continue
-        dirs.append(path)
-    return dirs
+def _numpy_paths():
+    """The folder numpy is installed in (the zygote runs with ``-I -S``: no site-packages)."""
+    spec = importlib.util.find_spec("numpy")
+    if spec is None or not spec.origin:
+        raise SandboxError("numpy is not installed")
+    return [str(Path(spec.origin).resolve().parent.parent)]
 
 
-def _inside(path, root):
-    return path == root or path.startswith(root.rstrip("/") + "/")
+@dataclass
+class IsolationInfo:
+    """What the sandbox could build, as the zygote and its self-test (canary) found it.
 
+    Attributes
+    ----------
+    level : str
+        ``"namespaces"``, ``"user-namespaces"``, ``"chroot"`` or ``"process"``
+        (see :mod:`grader.sandbox.jail`).
+    missing : list of str
+        Missing pieces: ``"jail"`` (no allow-list root, or it showed host files), ``"user"``
+        (the grader is root and workers could not switch to an unprivileged uid),
+        ``"seccomp"`` (no system-call filter), ``"namespaces"`` (no PID, network and IPC
+        namespaces).
+    broken : list of str
+        What the self-test could not do (honest code would lose marks: grading is refused).
+    problems : list of str
+        Technical details of what was tried (English, for instructors).
+    """
 
-def venv_prefix():
-    """The real path of this interpreter's virtual environment, or None outside one."""
-    if sys.prefix == sys.base_prefix:
-        return None
-    return os.path.realpath(sys.prefix)
+    level: str
+    missing: list = field(default_factory=list)
+    broken: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
 
+    @classmethod
+    def from_ready(cls, message):
+        level = str(message.get("isolation", "process"))
+        canary = message.get("canary") or {}
+        missing = []
+        visible = list(canary.get("visible") or ())
+        if level == "process" or visible:
+            missing.append("jail")
+        if message.get("grader_is_root") and not canary.get("switched"):
+            missing.append("user")
+        if canary.get("seccomp"):
+            missing.append("seccomp")
+        if level in ("chroot", "process"):
+            missing.append("namespaces")
+        problems = [str(p) for p in message.get("problems", ())]
+        problems += [f"visible in the jail: {p}" for p in visible]
+        if canary.get("seccomp"):
+            problems.append(f"system-call filter: {canary['seccomp']}")
+        if canary.get("uid_error"):
+            problems.append(f"unprivileged user: {canary['uid_error']}")
+        return cls(level, missing, [str(b) for b in canary.get("broken") or ()], problems)
 
-def _project_roots():
-    roots = set()
-    for package in ("grader", "course", "solutions"):
-        directory = find_package_dir(package)
-        if directory is None:
-            continue
-        parent = directory.parent
-        if (parent / "pyproject.toml").exists() or (parent / ".git").exists():
-            roots.add(str(parent))
-    return sorted(roots)
-
-
-def _secret_dirs():
-    secrets = []
-    solutions = find_package_dir("solutions")
-    if solutions is not None:
-        secrets.append(str(solutions))
-    grader_dir = find_package_dir("grader")
-    if grader_dir is not None and (grader_dir / "hidden").is_dir():
-        secrets.append(str(grader_dir / "hidden"))
-    # A non-editable install keeps its own copies in site-packages: hide those too.
-    for site in _site_dirs():
-        for relative in ("solutions", os.path.join("grader", "hidden")):
-            candidate = os.path.join(site, relative)
-            if os.path.isdir(candidate) and candidate not in secrets:
-                secrets.append(candidate)
-    return secrets
+    @property
+    def enough_for_hidden(self):
+        """Strong enough for hidden grading: a jail, an unprivileged uid when root, and either
+        namespaces or the system-call filter (which then keeps workers off the network and
+        away from each other)."""
+        if {"jail", "user"} & set(self.missing):
+            return False
+        return not {"namespaces", "seccomp"} <= set(self.missing)
 
 
 class Zygote:
@@ -136,73 +166,87 @@ class Zygote:
         self.base_dir = str(sandbox_base_dir() if base_dir is None else base_dir)
         self.isolate = isolate
         self.isolation = None
-        self.problems = []
+        self.info = None
         self.proc = None
         self.ctrl = None
 
+    @property
+    def problems(self):
+        return self.info.problems if self.info is not None else []
+
     def start(self):
-        parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        config = {
-            "isolate": self.isolate,
-            "keep": [self.base_dir],
-            "project": _project_roots(),
-            "venv": venv_prefix(),
-            "mask": ["/root", "/home", "/tmp", "/var/tmp", "/dev/shm", "/run"]
-            + _project_roots()
-            + [p for p in os.environ.get("AMIQ_SANDBOX_MASK", "").split(os.pathsep) if p],
-            "secret": _secret_dirs(),
-            "site_dirs": _site_dirs(),
-        }
+        """Start the zygote and send its configuration; on failure nothing is left behind."""
+        try:
+            return self._start()
+        except BaseException:
+            self.close()
+            raise
+
+    def _start(self):
+        self.ctrl, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         debug = os.environ.get("AMIQ_GRADER_DEBUG")
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-I",
-                "-S",
-                "-B",
-                str(WORKER_SCRIPT),
-                str(child.fileno()),
-                json.dumps(config),
-            ],
-            pass_fds=(child.fileno(),),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=None if debug else subprocess.DEVNULL,
-            env=_python_env(),
-            cwd="/",
-        )
-        child.close()
-        self.ctrl = parent
+        config = {"isolate": self.isolate, "base": self.base_dir, "paths": _numpy_paths()}
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-I", "-S", "-B", str(WORKER_SCRIPT), str(child.fileno())],
+                pass_fds=(child.fileno(),),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=None if debug else subprocess.DEVNULL,
+                env=_python_env(),
+                cwd="/",
+                start_new_session=True,
+            )
+        finally:
+            child.close()
+        self.ctrl.send(json.dumps(config).encode())
         return self
 
     def _recv(self, timeout=30.0):
         ready, _, _ = select.select([self.ctrl], [], [], timeout)
         if not ready:
             raise SandboxError("the sandbox did not answer")
-        data = self.ctrl.recv(65536)
+        data = self.ctrl.recv(1 << 20)
         if not data:
             raise SandboxError("the sandbox stopped")
         return json.loads(data.decode())
 
     def ready(self):
-        """Wait for the zygote's jail; return the isolation level."""
+        """Wait for the zygote's jail and self-test; return the isolation level."""
         if self.isolation is None:
             if self.proc is None:
                 self.start()
             message = self._recv(60.0)
+            if message.get("op") == "error":
+                raise SandboxError(str(message.get("message", "unknown error"))[:500])
             if message.get("op") != "ready":
                 raise SandboxError("unexpected first message from the sandbox")
-            self.isolation = message["isolation"]
-            self.problems = list(message.get("problems", ()))
+            self.info = IsolationInfo.from_ready(message)
+            self.isolation = self.info.level
         return self.isolation
 
     def alive(self):
         return self.proc is not None and self.proc.poll() is None
 
-    def fork(self, workdir, unit, limits):
+    def worker_path(self, label):
+        """The path a worker sees for the work folder ``label``."""
+        self.ready()
+        if self.isolation == "process":
+            return os.path.join(self.base_dir, "work", label)
+        return f"/work/{label}"
+
+    def fork(self, label, unit, limits, allow_privileged=False):
         """Start a worker serving on a new socket; returns ``(pid, socket)``.
 
-        ``limits`` is a :class:`grader.sandbox.client.Limits`.
+        Parameters
+        ----------
+        label : str
+            The worker's folder, ``work/<label>`` in the sandbox folder.
+        unit : str
+            The package the submission's modules belong to.
+        limits : grader.sandbox.client.Limits
+        allow_privileged : bool
+            Let a worker keep root when no unprivileged uid can be had (explicit opt-in only).
         """
         self.ready()
         mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -212,9 +256,9 @@ class Zygote:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 << 20)
         request = {
             "op": "fork",
-            "workdir": str(workdir),
+            "label": label,
             "unit": unit,
-            "uid": random.SystemRandom().randrange(*UID_RANGE) if os.getuid() == 0 else None,
+            "allow_privileged": bool(allow_privileged),
             "limits": {
                 "cpu_seconds": limits.cpu_seconds,
                 "memory_bytes": limits.memory_bytes,
@@ -226,6 +270,9 @@ class Zygote:
             reply = self._recv()
         finally:
             theirs.close()
+        if reply.get("op") != "forked":
+            mine.close()
+            raise SandboxError(str(reply.get("message", "the sandbox could not start a worker")))
         return int(reply["pid"]), mine
 
     def reap(self, pid):
@@ -236,10 +283,15 @@ class Zygote:
         try:
             self.ctrl.send(json.dumps({"op": "reap", "pid": pid}).encode())
             return self._recv(10.0).get("status")
-        except (OSError, SandboxError):
+        except (OSError, SandboxError, AttributeError):
             return None
 
     def close(self):
+        """Stop the zygote (and so every worker) and remove the sandbox folder. Idempotent."""
+        with signals_deferred():
+            self._close()
+
+    def _close(self):
         if self.ctrl is not None:
             try:
                 self.ctrl.send(json.dumps({"op": "exit"}).encode())
@@ -256,3 +308,4 @@ class Zygote:
             self.proc = None
         if self.owns_base_dir:
             shutil.rmtree(self.base_dir, ignore_errors=True)
+            self.owns_base_dir = False

@@ -164,3 +164,34 @@ def test_json_on_the_wire_only():
     assert json.loads(text)["v"]["$"] == "tuple"
     source = open(protocol.__file__, encoding="utf-8").read()
     assert "import pickle" not in source and "pickle.loads" not in source
+
+
+@pytest.mark.parametrize("value", [10**400, -(7**5000), [1, {"x": (2, 10**309)}]])
+def test_integers_beyond_float_range_travel_as_their_size_and_refuse_to_decode(value):
+    framed = protocol.dumps({"v": protocol.encode(value)})
+    assert len(framed) < 1000  # the digits themselves never travel
+    with pytest.raises(protocol.NumberOutOfRange) as info:
+        protocol.decode(protocol.loads(framed[4:])["v"])
+    assert info.value.digits > 300
+
+
+def test_integer_literals_too_long_for_a_float_are_not_parsed():
+    # A forged reply: 5000 digits would make Python's int() refuse the whole frame.
+    body = b'{"v": [1, ' + b"9" * 5000 + b"]}"
+    with pytest.raises(protocol.NumberOutOfRange) as info:
+        protocol.decode(protocol.loads(body)["v"])
+    assert info.value.digits == 5000
+    assert protocol.decode(protocol.loads(b'{"v": 123456789012345678901234567890}')["v"]) == (
+        123456789012345678901234567890
+    )
+
+
+def test_frames_with_too_many_elements_are_refused_before_parsing():
+    with pytest.raises(ProtocolError, match="too many elements"):
+        protocol.loads(b"[" + b"{}," * (protocol.MAX_STRUCTURE + 1) + b"{}]")
+    assert protocol.loads(b"[" + b"0," * 1000 + b"0]") == [0] * 1001
+
+
+def test_the_reply_limit_follows_the_request():
+    assert protocol.frame_limit(10) == protocol.MIN_FRAME_LIMIT
+    assert protocol.frame_limit(10 * protocol.MIN_FRAME_LIMIT) == 40 * protocol.MIN_FRAME_LIMIT

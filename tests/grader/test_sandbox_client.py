@@ -13,9 +13,9 @@ from grader.feedback import (
     StudentError,
     WorkerCrashed,
 )
-from grader.sandbox.client import Limits, Submission, module_of
+from grader.sandbox.client import Limits, Submission
 from grader.sandbox.protocol import Foreign
-from grader_test_support import UNIT, open_sandbox, write_submission
+from grader_test_support import layout, sandbox_for, write_submission
 
 EXTRA = """
 import os, sys
@@ -59,7 +59,7 @@ def linear_backward(dZ, cache):
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory):
     folder = write_submission(tmp_path_factory.mktemp("sub"), step_extra=EXTRA)
-    box = open_sandbox(folder, limits=Limits(timeout=1.0))
+    box = sandbox_for(folder, limits=Limits(timeout=1.0))
     yield box
     box.close()
 
@@ -173,7 +173,7 @@ def L_model_forward(X, parameters):
     return None
 """
     folder = write_submission(tmp_path / "sub", step_extra=extra)
-    box = open_sandbox(folder, limits=Limits(max_callbacks=10))
+    box = sandbox_for(folder, limits=Limits(max_callbacks=10))
     try:
         sub = Submission(box, "L_model_forward", "hidden", 0)
         with pytest.raises(StudentError) as info:
@@ -212,7 +212,7 @@ def test_call_many_in_one_round_trip(sandbox):
 def test_missing_module_file_is_a_student_error(tmp_path):
     folder = write_submission(tmp_path / "sub")
     (folder / "cat_classifier.py").unlink()
-    box = open_sandbox(folder)
+    box = sandbox_for(folder)
     try:
         sub = Submission(box, "predict", "public", 0)
         with pytest.raises(ModuleMissing, match="cat_classifier.py"):
@@ -235,7 +235,7 @@ def linear_forward(A, W, b):
     return 1
 """
     folder = write_submission(tmp_path / "sub", step_extra=extra)
-    box = open_sandbox(folder)
+    box = sandbox_for(folder)
     try:
         sub = Submission(box, "linear_forward", "public", 0)
         with pytest.raises(ProtocolViolation):
@@ -245,16 +245,13 @@ def linear_forward(A, W, b):
 
 
 def test_module_of():
-    from grader.runner.engine import layout_for
-
-    layout = layout_for(UNIT, hidden=False)
-    assert module_of(layout, "linear_forward") == ("step_by_step", "linear_forward")
-    assert module_of(layout, "predict") == ("cat_classifier", "predict")
-    assert module_of(layout, "sigmoid") == ("dnn_helpers", "sigmoid")
-    assert module_of(layout, "cat_classifier.initialize_parameters_deep_scaled")[0] == \
-        "cat_classifier"
+    module_of = layout().module_of
+    assert module_of("linear_forward") == ("step_by_step", "linear_forward")
+    assert module_of("predict") == ("cat_classifier", "predict")
+    assert module_of("sigmoid") == ("dnn_helpers", "sigmoid")
+    assert module_of("cat_classifier.initialize_parameters_deep_scaled")[0] == "cat_classifier"
     with pytest.raises(ValueError):
-        module_of(layout, "nope")
+        module_of("nope")
 
 
 def test_process_level_isolation_still_grades(tmp_path):
@@ -271,7 +268,7 @@ def linear_forward(A, W, b):
     return np.dot(W, A) + b, forked
 """
     folder = write_submission(tmp_path / "sub", step_extra=extra)
-    box = open_sandbox(folder, isolate=False)
+    box = sandbox_for(folder, isolate=False)
     try:
         assert box.isolation == "process"
         sub = Submission(box, "linear_forward", "public", 0)
@@ -303,7 +300,7 @@ def test_import_errors_carry_their_location_and_the_students_path(tmp_path):
     from grader.feedback import ImportFailed
 
     folder = write_submission(tmp_path / "sub", step_extra="\ndef broken(:\n    pass\n")
-    box = open_sandbox(folder)
+    box = sandbox_for(folder)
     box.display_dir = "my/work"
     try:
         sub = Submission(box, "compute_cost", "public", 0)
@@ -349,7 +346,7 @@ def test_a_flood_of_output_is_named_when_the_call_times_out(tmp_path):
         "        print('10 passed ' * 10)\n"
     )
     folder = write_submission(tmp_path / "sub", step_extra=flood)
-    box = open_sandbox(folder)
+    box = sandbox_for(folder)
     try:
         sub = Submission(box, "linear_forward", "public", 0)
         with pytest.raises(CallTimeout) as info:
@@ -363,3 +360,55 @@ def test_a_flood_of_output_is_named_when_the_call_times_out(tmp_path):
         sub.close()
     finally:
         box.close()
+
+
+def test_the_grader_counts_callbacks_itself(tmp_path):
+    # The worker's own count lives in the student's process: code there can reset it. The
+    # grader refuses the callbacks past the budget whatever the worker counts.
+    extra = """
+import sys as _sys
+def L_model_forward(X, parameters):
+    answered = refused = 0
+    for _ in range(30):
+        frame = _sys._getframe()
+        while frame is not None and "state" not in frame.f_locals:
+            frame = frame.f_back
+        for cell in (linear_activation_forward.__closure__ or ()):
+            if isinstance(cell.cell_contents, dict) and "count" in cell.cell_contents:
+                cell.cell_contents["count"] = 0  # reset the worker's counter
+        try:
+            linear_activation_forward(X, parameters["W1"], parameters["b1"], "relu")
+            answered += 1
+        except Exception as exc:
+            refused += 1
+    return [answered, refused]
+"""
+    folder = write_submission(tmp_path / "sub", step_extra=extra)
+    box = sandbox_for(folder, limits=Limits(max_callbacks=10))
+    try:
+        sub = Submission(box, "L_model_forward", "hidden", 0)
+        out = sub.call(
+            "L_model_forward",
+            np.ones((2, 2)),
+            {"W1": np.ones((2, 2)), "b1": np.ones((2, 1))},
+            reference_callees=("linear_activation_forward",),
+        )
+        assert out.value == [10, 20]
+    finally:
+        box.close()
+
+
+def test_a_sandbox_that_cannot_start_leaves_no_folder(monkeypatch):
+    import subprocess
+
+    from grader.sandbox.zygote import Zygote
+
+    def refuse(*args, **kwargs):
+        raise OSError("no interpreter")
+
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    zygote = Zygote()
+    base = zygote.base_dir
+    with pytest.raises(OSError):
+        zygote.start()
+    assert not __import__("os").path.exists(base)

@@ -46,16 +46,16 @@ parameters = {
     "W2": np.random.randn(3, 4), "b2": np.random.randn(3, 1),
     "W3": np.random.randn(1, 3), "b3": np.random.randn(1, 1),
 }
-AL, caches = L_model_forward(X, parameters)
+AL, forward_caches = L_model_forward(X, parameters)
 print("AL =", AL)
-print("len(caches) =", len(caches))
+print("len(caches) =", len(forward_caches))
 """,
     "compute_cost": """\
 Y = np.array([[1, 1, 0]])
 AL = np.array([[0.8, 0.9, 0.4]])
-cost = compute_cost(AL, Y)
-print("cost =", cost)
-print("type:", type(cost).__name__, "shape:", cost.shape)
+J = compute_cost(AL, Y)
+print("cost =", J)
+print("type:", type(J).__name__, "shape:", J.shape)
 """,
     "linear_backward": """\
 np.random.seed(1)

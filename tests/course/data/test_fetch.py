@@ -47,7 +47,7 @@ def test_fetch_from_a_folder(real_data_dir, tmp_path):
     report = fetch(real_data_dir, target)
     assert [status for _, status, _ in report] == ["fetched", "fetched"]
     assert _verified(target)
-    assert not list(target.glob(".*partial"))
+    assert not list(target.glob(".*.tmp"))  # no temporary file left behind
     assert fetch(real_data_dir, target)[0][1] == "present"
 
 

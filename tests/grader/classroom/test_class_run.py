@@ -9,6 +9,7 @@ import csv
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -42,9 +43,15 @@ def _snapshot(folder):
 
 
 @pytest.fixture(scope="module")
-def mixed_class(tmp_path_factory):
-    """A class with one student of each kind, graded once for the tests below."""
-    base = tmp_path_factory.mktemp("class")
+def mixed_class():
+    """A class with one student of each kind, graded once for the tests below.
+
+    It lives in a folder every user can read (pytest's own are private to their owner), so that
+    only the sandbox keeps the hostile student from its classmate's files.
+    """
+    from sandbox_levels import make_public, public_folder
+
+    base = public_folder("amiq-class-test-")
     classroom = base / "submissions"
     write_submission(classroom / "complete", reference=True)
     write_submission(classroom / "unfinished")
@@ -61,12 +68,12 @@ def mixed_class(tmp_path_factory):
         "except Exception:\n    pass\n"))
     workspace = base / "workspace"
     write_submission(workspace / "course" / "c1w4", reference=True)
-    import shutil
-
     shutil.make_archive(str(classroom / "zipped"), "zip", workspace)
+    make_public(classroom)
     before = _snapshot(classroom)
     result = grade_class(_options(classroom, base / "out", student_seconds=12))
-    return base, classroom, result, before
+    yield base, classroom, result, before
+    shutil.rmtree(base, ignore_errors=True)
 
 
 def test_every_kind_of_submission_costs_only_its_own_row(mixed_class):
@@ -90,6 +97,16 @@ def test_every_kind_of_submission_costs_only_its_own_row(mixed_class):
             assert exercise in row
     assert _snapshot(classroom) == before  # SUBMISSIONS untouched
     assert result.counts["students"] == 8 and result.counts["timed_out"] == 1
+
+
+def test_the_hostile_submission_is_a_real_attack(mixed_class):
+    """Control: with nothing to contain it, the hostile code takes its classmate's marks."""
+    from grader.runner.engine import grade
+
+    _base, classroom, _result, _before = mixed_class
+    report = grade(["c1w4.linear_forward"], classroom / "hostile", unit="c1w4", isolate=False,
+                   allow_weak_isolation=True)
+    assert report.score == report.max_score > 0
 
 
 def test_outputs_are_written_and_complete(mixed_class):
@@ -128,8 +145,6 @@ def test_a_second_run_resumes_and_force_grades_again(mixed_class, tmp_path):
     assert _rows(out)["unfinished"]["status"] == "graded"
     # A changed submission is graded again; --force grades everyone again.
     changed = tmp_path / "changed"
-    import shutil
-
     shutil.copytree(classroom, changed, symlinks=True)
     write_submission(changed / "unfinished", reference=True)
     result = grade_class(_options(changed, tmp_path / "out2", jobs=1,

@@ -9,12 +9,10 @@ grader's key and write ``results.json`` itself (zero, and a result is still writ
 
 Two more runs emulate Gradescope more closely when the machine allows it:
 
-* as root without ``CAP_SYS_ADMIN`` (``setpriv``), so the sandbox cannot build its namespace
-  jail: the student's code then runs as an unprivileged user, and only ``setup.sh``'s
-  permissions keep the reference away. A control run with the source readable again shows the
-  same attack succeeding, so the zero is the protection's doing. It needs an interpreter an
-  unprivileged user can load (``$AMIQ_TEST_GRADESCOPE_PYTHON``, else this one if its files are
-  world-readable);
+* as Gradescope's container runs it: root with Docker's default capabilities (no
+  ``CAP_SYS_ADMIN``) under Docker's default seccomp profile (``tests/grader/docker_like.py``),
+  where the sandbox builds a lesser jail; a control shows the hostile code really takes the
+  marks when nothing stops it;
 * under Python 3.10 (Gradescope's Ubuntu 22.04): ``$AMIQ_TEST_PYTHON310`` names a Python 3.10
   with the zip's ``requirements.txt`` installed (``python3.10 -m venv V && V/bin/pip install -r
   requirements.txt``).
@@ -22,11 +20,11 @@ Two more runs emulate Gradescope more closely when the machine allows it:
 
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
 import sys
-import sysconfig
 import tempfile
 import zipfile
 from pathlib import Path
@@ -43,11 +41,12 @@ UNIT = "c1w4"
 
 HOSTILE = '''
 
-import glob as _glob
 _ROOT = {root!r}
 _stolen = {{"__name__": __name__ + "_stolen", "__package__": __package__}}
-for _path in sorted(_glob.glob(_ROOT + "/source/amiq/solutions/c1w4/step_by_step.py")):
-    exec(open(_path).read(), _stolen)  # the reference's functions, if it can be read
+try:  # the reference's functions, if it can be read
+    exec(open(_ROOT + "/source/amiq/solutions/c1w4/step_by_step.py").read(), _stolen)
+except Exception as _error:
+    print("no reference", type(_error).__name__)
 for _name, _value in list(_stolen.items()):
     if callable(_value) and not _name.startswith("_"):
         globals()[_name] = _value
@@ -218,52 +217,43 @@ def test_end_to_end(autograder_zip):
         shutil.rmtree(root, ignore_errors=True)
 
 
-def _world_readable(python):
-    """True when an unprivileged user can run ``python`` and import NumPy (every folder +x)."""
-    code = ("import numpy, sysconfig, sys; print(sysconfig.get_paths()['stdlib']); "
-            "print(numpy.__file__); print(sys.executable)")
-    try:
-        paths = subprocess.run([str(python), "-c", code], capture_output=True, text=True,
-                               timeout=60).stdout.split()
-    except OSError:
-        return False
-    for path in paths:
-        current = Path(os.path.realpath(path))
-        for folder in [current, *current.parents]:
-            if folder.is_dir() and not os.stat(folder).st_mode & stat.S_IXOTH:
-                return False
-    return len(paths) == 3
+def test_in_a_docker_like_container(autograder_zip):
+    """As Gradescope runs it: root with Docker's capabilities and Docker's seccomp profile."""
+    from sandbox_levels import DOCKER_CAPABILITIES, DOCKER_LIKE, skip_reason
 
-
-def _gradescope_python():
-    explicit = os.environ.get("AMIQ_TEST_GRADESCOPE_PYTHON")
-    if explicit:
-        return explicit
-    return sys.executable if _world_readable(sys.executable) else None
-
-
-def test_as_root_without_cap_sys_admin(autograder_zip):
-    if os.geteuid() != 0 or shutil.which("setpriv") is None:
-        pytest.skip("needs root and setpriv to emulate Gradescope's container")
-    python = _gradescope_python()
-    if python is None or not _world_readable(python):
-        pytest.skip("this interpreter's files are not readable by an unprivileged user (e.g. "
-                    "under /root); set AMIQ_TEST_GRADESCOPE_PYTHON to one that is, with "
-                    "numpy, pytest and babel")
-    drop = ("setpriv", "--bounding-set=-sys_admin", "--inh-caps=-sys_admin")
+    reason = skip_reason("root-docker")
+    if reason:
+        pytest.skip(f"cannot emulate Gradescope's container here: {reason}")
+    docker = ("setpriv", f"--bounding-set={DOCKER_CAPABILITIES}", "--inh-caps=-all",
+              sys.executable, str(DOCKER_LIKE))
     root = _tree(autograder_zip)
     try:
-        _run(root, "setup.sh", python)
-        data, text = _submit(root, _reference(), python, drop)
-        assert "isolation: process" in data["output"]  # no namespaces without CAP_SYS_ADMIN
+        _run(root, "setup.sh", sys.executable, docker)
+        data, text = _submit(root, _reference(), sys.executable, docker)
+        level = re.search(r"isolation: ([\w-]+)", data["output"]).group(1)
+        assert level not in ("namespaces", "process"), level  # a jail without CAP_SYS_ADMIN
+        _check_results(data, text)
         assert data["score"] == data["max_score"] > 0
-        data, text = _submit(root, _hostile(root), python, drop)
+        data, text = _submit(root, _hostile(root), sys.executable, docker)
         _check_results(data, text)
         assert data["score"] == 0
-        # Control: with the source readable again the same attack succeeds.
-        subprocess.run(["chmod", "-R", "o+rX", str(root / "source")], check=True)
-        data, _text = _submit(root, _hostile(root), python, drop)
-        assert data["score"] > 0
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_the_hostile_submission_is_a_real_attack(autograder_zip, tmp_path):
+    """Control: without the sandbox and with the source readable, the same code takes the marks."""
+    from grader.runner.engine import grade
+
+    root = _tree(autograder_zip)
+    try:
+        folder = tmp_path / "hostile"
+        folder.mkdir()
+        for name, data in _hostile(root).items():
+            (folder / name).write_bytes(data)
+        report = grade(["c1w4.linear_forward"], folder, unit=UNIT, isolate=False,
+                       allow_weak_isolation=True)
+        assert report.score == report.max_score > 0
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

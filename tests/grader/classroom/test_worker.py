@@ -54,20 +54,39 @@ def test_a_lease_removes_only_what_the_grading_created(tmp_path):
     assert _listing(tmp_path) == ["kept/old.txt"]
 
 
-def test_the_weak_isolation_opt_in_is_passed_only_when_grade_knows_it(monkeypatch):
-    import inspect
+def test_the_weak_isolation_opt_in_reaches_grade():
+    assert grade_options(OPTIONS)["allow_weak_isolation"] is False
+    assert grade_options(dict(OPTIONS, allow_weak_isolation=True))["allow_weak_isolation"] is True
 
+
+def test_a_refused_sandbox_stops_the_class_not_one_row(monkeypatch, tmp_path):
+    """The same weak sandbox would refuse every student: the worker says so, the pool stops."""
+    import subprocess
+
+    from grader.classroom.pool import GradingPool, PoolError, _Worker
+    from grader.feedback import Message
     from grader.runner import engine
 
-    knows = "allow_weak_isolation" in inspect.signature(engine.grade).parameters
-    assert ("allow_weak_isolation" in grade_options(OPTIONS)) == knows
+    def refuse(*args, **kwargs):
+        raise engine.IsolationError(Message("The sandbox is too weak here."))
 
-    def grade_with_policy(exercises=None, submission=None, *, allow_weak_isolation=False,
-                          **kwargs):
-        return None
-
-    monkeypatch.setattr(engine, "grade", grade_with_policy)
-    assert grade_options(dict(OPTIONS, allow_weak_isolation=True))["allow_weak_isolation"]
+    monkeypatch.setattr(engine, "grade", refuse)
+    zygotes = SharedZygote(lambda base: None)
+    try:
+        with pytest.raises(worker.Fatal):
+            grade_one({"folder": str(tmp_path), "lang": "en"}, OPTIONS, grade_options(OPTIONS),
+                      zygotes)
+    finally:
+        zygotes.close()
+    pool = GradingPool(1, OPTIONS, student_seconds=10)
+    sleeper = _Worker(subprocess.Popen(["sleep", "30"], stdin=subprocess.PIPE,
+                                       stdout=subprocess.PIPE, start_new_session=True))
+    pool.workers.append(sleeper)
+    with pytest.raises(PoolError) as info:
+        pool._handle(sleeper, {"op": "fatal", "error": {"en": "too weak", "ar": "ضعيف"}},
+                     lambda job, record: None)
+    assert "too weak" in str(info.value.messages[0].render("en"))
+    assert sleeper.proc.poll() is not None and not pool.workers  # the worker was stopped
 
 
 def test_a_bad_submission_becomes_a_failed_record(tmp_path):
