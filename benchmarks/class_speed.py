@@ -27,6 +27,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -96,17 +97,24 @@ def build_class(folder, students=100):
 
 
 def grade(folder, out, jobs):
-    """One whole ``amiq grade --class`` process; returns its wall time in seconds."""
+    """One whole ``amiq grade --class`` process; returns ``(wall seconds, CPU seconds)``.
+
+    The CPU time is that of the whole process tree (the command, its workers, their sandboxes),
+    which the command waits for.
+    """
     cmd = [sys.executable, "-m", "course.cli", "grade", "--class", str(folder), "--out", str(out),
            "--unit", UNIT, "--hidden", "--jobs", str(jobs), "--no-progress", "--lang", "en"]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     env.setdefault("AMIQ_GRADER_KEY", "5a" * 32)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.run(cmd, cwd=str(ROOT), env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise SystemExit(f"amiq grade --class failed ({proc.returncode}):\n{proc.stderr}")
-    return seconds
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu
 
 
 def check(out, kinds):
@@ -143,18 +151,22 @@ def main(argv=None):
         classroom = base / "class"
         kinds = build_class(classroom, args.students)
         load_before = os.getloadavg()
-        parallel = grade(classroom, base / f"jobs-{args.jobs}", args.jobs)
+        parallel, parallel_cpu = grade(classroom, base / f"jobs-{args.jobs}", args.jobs)
         loop_seconds, loop_status = check(base / f"jobs-{args.jobs}", kinds)
-        serial = grade(classroom, base / "jobs-1", 1)
+        serial, serial_cpu = grade(classroom, base / "jobs-1", 1)
         check(base / "jobs-1", kinds)
         load_after = os.getloadavg()
+        cores = default_jobs()
         print(f"class of {len(kinds)} submissions, unit {UNIT}, public + hidden checks")
-        print(f"  --jobs {args.jobs}: {parallel:6.1f} s  ({parallel / len(kinds):.2f} s per student)")
-        print(f"  --jobs 1: {serial:6.1f} s  ({serial / len(kinds):.2f} s per student)")
+        print(f"  --jobs {args.jobs}: {parallel:6.1f} s wall, {parallel_cpu:6.1f} s CPU "
+              f"({parallel / len(kinds):.2f} s per student)")
+        print(f"  --jobs 1: {serial:6.1f} s wall, {serial_cpu:6.1f} s CPU "
+              f"({serial / len(kinds):.2f} s per student)")
         print(f"  speed-up: {serial / parallel:.2f}x with {args.jobs} workers")
         print(f"  the endless loop ({LOOP}): {loop_seconds:.1f} s of its own, status {loop_status}")
+        print(f"  CPU-bound floor on {cores} idle cores: {parallel_cpu / cores:.1f} s")
         print(f"  load average before/after: {load_before[0]:.2f} / {load_after[0]:.2f} "
-              f"on {os.cpu_count()} cores")
+              f"on {os.cpu_count()} cores (other work on the machine stretches wall time)")
     finally:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)

@@ -127,7 +127,10 @@ def canvas_csv(rows, title, assignment_id, max_score):
     column = f"{title} ({assignment_id})" if assignment_id else title
     lines = [[*CANVAS_COLUMNS, column], [POINTS_POSSIBLE, "", "", "", "", _number(max_score)]]
     for row in rows:
-        lines.append([row.name or row.student, row.student,
+        # Canvas's ID is its numeric user id (a Canvas download's, or a Canvas roster's); a
+        # folder's name is no Canvas id, so the SIS columns from the roster identify the student.
+        canvas_id = row.student if row.student.isdigit() else ""
+        lines.append([row.name or row.student, canvas_id,
                       row.canvas.get("sis_user_id", ""), row.canvas.get("sis_login_id", ""),
                       row.canvas.get("section", ""), _number(row.score)])
     return _csv(lines)

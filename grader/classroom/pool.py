@@ -19,7 +19,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -121,7 +120,9 @@ class GradingPool:
             [sys.executable, "-m", "grader.classroom.worker"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
             if not os.environ.get("AMIQ_GRADER_DEBUG") else None,
-            env=self.env, cwd=tempfile.gettempdir(), start_new_session=True,
+            # From the grader's own folder: "python -m" puts the working folder first on the
+            # path, and a shared folder such as /tmp could hold a planted "grader" package.
+            env=self.env, cwd=_grader_path(), start_new_session=True,
         )
         worker = _Worker(proc, started=time.monotonic())
         os.set_blocking(proc.stdout.fileno(), False)

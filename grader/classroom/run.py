@@ -119,6 +119,20 @@ def _inside(path, other):
         return False
 
 
+def _lock(state, out):
+    """Hold ``state/lock`` for the run: two runs into one results folder would mix their files."""
+    import fcntl
+
+    handle = open(state / "lock", "a")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise ClassError(Message(N_("Another class run is writing to {out}; wait for it to "
+                                    "finish."), out=str(out))) from None
+    return handle
+
+
 def _prepare_out(options):
     out = Path(options.out)
     submissions = Path(options.submissions)
@@ -136,10 +150,18 @@ def _prepare_out(options):
         raise ClassError(Message(N_("The folder {folder} does not exist."),
                                  folder=str(out.parent)))
     state = out / STATE_DIR
+    created = not out.exists()
+    state.mkdir(parents=True, exist_ok=True)
+    try:
+        lock = _lock(state, out)
+    except ClassError:
+        if created:
+            shutil.rmtree(out, ignore_errors=True)
+        raise
     work = state / "work"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    return out, state, work
+    return out, state, work, (lock, created)
 
 
 def _choose(options):
@@ -168,15 +190,16 @@ def _settings(unit, exercises, options, seed):
             "exercise_seconds": limits.exercise_seconds, "grader": __version__}
 
 
-def _write_outputs(out, state, files, directories):
+def _write_outputs(out, state, files):
     """Write the outputs atomically; back up any the instructor changed since the last run.
+
+    Outputs of the last run that this run does not write (a student no longer in the class) are
+    removed; files the instructor added are never touched.
 
     Parameters
     ----------
     files : dict
         ``{relative path: str or iterable of str}``.
-    directories : list of str
-        Output folders whose files are all ours (``feedback``); stale files in them go.
 
     Returns
     -------
@@ -210,10 +233,6 @@ def _write_outputs(out, state, files, directories):
                 digest.update(data)
                 target.file.write(data)
         written[rel] = digest.hexdigest()
-    for folder in directories:
-        for path in (out / folder).glob("*"):
-            if path.is_file() and str(path.relative_to(out)) not in files:
-                path.unlink()
     write_text(ledger_path, json.dumps(written, indent=1))
     return written, backups
 
@@ -222,14 +241,12 @@ def _digest_file(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def grade_class(options, on_start=None):
+def grade_class(options):
     """Grade every student of ``options.submissions`` into ``options.out``.
 
     Parameters
     ----------
     options : ClassOptions
-    on_start : callable or None
-        Called with ``(total, already_done)`` once the students are known (progress display).
 
     Returns
     -------
@@ -253,11 +270,13 @@ def grade_class(options, on_start=None):
             roster = read_roster(options.roster)
         except RosterError as exc:
             raise ClassError(*exc.messages) from None
-    out, state, work = _prepare_out(options)
+    out, state, work, (lock, created) = _prepare_out(options)
     try:
         try:
             found = scan(options.submissions, unit, work / "intake")
         except IntakeError as exc:
+            if created:  # nothing was graded: leave no empty results folder behind
+                shutil.rmtree(out, ignore_errors=True)
             raise ClassError(*exc.messages) from None
         settings = _settings(unit, exercises, options, seed)
         store = RecordStore(state / "records")
@@ -288,8 +307,6 @@ def grade_class(options, on_start=None):
             keys[candidate.student] = (key, notes, row)
             jobs.append(Job(candidate.student, str(submission), row.language, candidate.label))
         done = len(rows) - len(jobs)
-        if on_start is not None:
-            on_start(len(rows), done)
         _grade(jobs, keys, store, options, unit, exercises, seed, (len(rows), done))
         known = {r.student for r in rows}
         for student, entry in roster.items():
@@ -298,6 +315,7 @@ def grade_class(options, on_start=None):
         outputs, backups = _outputs(rows, options, unit, exercises, seed, out, state)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        lock.close()
     return ClassResult(rows, gradebook.summary(rows), out, outputs, backups, found.ignored)
 
 
@@ -401,4 +419,4 @@ def _outputs(rows, options, unit, exercises, seed, out, state):
             continue
         suffix, text = gradebook.feedback_file(row, options.feedback_format)
         files[f"feedback/{safe_name(row.student)}{suffix}"] = text
-    return _write_outputs(out, state, files, ["feedback"])
+    return _write_outputs(out, state, files)

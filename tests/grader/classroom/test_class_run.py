@@ -212,6 +212,23 @@ def test_unsafe_results_folders_are_refused(tmp_path):
         grade_class(_options(tmp_path / "nowhere", tmp_path / "out"))
 
 
+def test_two_runs_cannot_write_one_results_folder(tmp_path):
+    import fcntl
+
+    classroom = tmp_path / "submissions"
+    write_submission(classroom / "amal")
+    state = tmp_path / "out" / ".amiq-class"
+    state.mkdir(parents=True)
+    with open(state / "lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(ClassError, match="Another class run"):
+            grade_class(_options(classroom, tmp_path / "out"))
+    # A refused layout leaves no empty results folder behind.
+    with pytest.raises(ClassError, match="No submissions were found"):
+        grade_class(_options(tmp_path / "out" / ".amiq-class", tmp_path / "fresh"))
+    assert not (tmp_path / "fresh").exists()
+
+
 def test_an_interrupted_run_continues_where_it_stopped(tmp_path):
     classroom = tmp_path / "submissions"
     for index in range(6):
