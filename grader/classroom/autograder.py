@@ -106,11 +106,17 @@ def write_results(root, data):
 
 
 def check(root, config):
-    """What ``setup.sh`` runs: the unit, its hidden checks and the key are there."""
+    """What ``setup.sh`` runs: the unit, its hidden checks, the key and a usable sandbox.
+
+    A sandbox too weak for hidden grading here stops the set-up with the reason, so the
+    instructor sees it when uploading the autograder, not in every student's result.
+    """
     from course.units import get_unit
 
     from ..keys import grader_key
     from ..runner.engine import hidden_available
+    from ..runner.isolation import IsolationRefused, check_isolation
+    from ..sandbox.zygote import Zygote
     from .worker import warm_up
 
     unit = get_unit(config["unit"])
@@ -118,7 +124,17 @@ def check(root, config):
         raise SystemExit(f"amiq autograder: the hidden checks of {unit.id} are missing")
     grader_key(create=False)
     warm_up({"unit": unit.id, "exercises": [e.id for e in unit.exercises], "hidden": True})
-    print(f"amiq autograder ready: unit {unit.id}, feedback in {config.get('lang')}")
+    zygote = Zygote()
+    try:
+        zygote.start()
+        level = zygote.ready()
+        check_isolation(zygote.info, True, bool(config.get("allow_weak_isolation")))
+    except IsolationRefused as exc:
+        raise SystemExit("amiq autograder: " + " ".join(m.render("en") for m in exc.messages))
+    finally:
+        zygote.close()
+    print(f"amiq autograder ready: unit {unit.id}, sandbox isolation {level}, feedback in "
+          f"{config.get('lang')}")
 
 
 def main(argv=None):

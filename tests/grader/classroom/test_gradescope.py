@@ -276,3 +276,32 @@ def test_under_python_310(autograder_zip):
         assert data["score"] == 0
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def test_set_up_stops_where_the_sandbox_is_too_weak(autograder_zip, monkeypatch):
+    """``setup.sh``'s check refuses a sandbox without a jail, unless the zip opts in."""
+    from grader.classroom import autograder
+    from grader.sandbox import zygote as zygote_module
+
+    class WeakZygote:
+        info = zygote_module.IsolationInfo(level="process",
+                                           missing=["jail", "namespaces", "seccomp"])
+
+        def start(self):
+            return self
+
+        def ready(self):
+            return self.info.level
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(zygote_module, "Zygote", WeakZygote)
+    root = _tree(autograder_zip)
+    try:
+        config = autograder.read_config(root)
+        with pytest.raises(SystemExit, match="too weak"):
+            autograder.check(root, config)
+        autograder.check(root, {**config, "allow_weak_isolation": True})
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
