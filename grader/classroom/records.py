@@ -31,8 +31,8 @@ from ..feedback import Message, N_, Plural
 
 RECORD_FORMAT = 1
 # Hard wall-clock limit of one student: far above a complete submission's grading (a few
-# seconds), and above what the engine's own limits let one endless loop in a function cost
-# (under a minute); a module that loops at import in every exercise is stopped by it.
+# seconds) and above the engine's own budget for all the calls of one grading (120 s), so it only
+# ever stops what the engine's limits did not (a grading stuck outside the student's calls).
 DEFAULT_STUDENT_SECONDS = 180.0
 STATUSES = ("graded", "problems", "timed_out", "failed", "missing")
 # Check statuses that mean something went wrong while running the student's code, in the order

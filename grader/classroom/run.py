@@ -187,7 +187,8 @@ def _settings(unit, exercises, options, seed):
     limits = Limits()
     return {"unit": unit.id, "exercises": [e.id for e in exercises], "hidden": options.hidden,
             "seed": seed, "timeout": options.timeout or limits.timeout,
-            "exercise_seconds": limits.exercise_seconds, "grader": __version__}
+            "exercise_seconds": limits.exercise_seconds,
+            "grading_seconds": getattr(limits, "grading_seconds", None), "grader": __version__}
 
 
 def _write_outputs(out, state, files):

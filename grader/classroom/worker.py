@@ -184,9 +184,13 @@ def grade_one(job, options, kwargs, zygotes):
     from .records import failed_record, record_from_report
 
     started = time.perf_counter()
-    lease = None
     try:
         lease = zygotes.lease()
+    except (SandboxError, OSError) as exc:
+        # The sandbox cannot start for this student, nor for any other: the run stops.
+        zygotes.reset()
+        raise Fatal([Message(N_("The sandbox could not start: {error}"), error=str(exc)[:300])])
+    try:
         report = grade(options["exercises"], job["folder"], zygote=lease, **kwargs)
         # Reports name the submission as the instructor knows it, not the prepared copy.
         report.submission = str(job.get("display") or report.submission)
