@@ -57,7 +57,9 @@ def test_canvas_import_columns():
     assert rows[0] == [*CANVAS_COLUMNS, "Week 4 (77)"]
     assert rows[1][0] == "Points Possible" and rows[1][-1] == "4"
     alice = rows[2]
-    assert alice[:5] == ["Alice", "alice", "S1", "alice", "A"] and float(alice[5]) > 0
+    # A folder's name is no Canvas id: the roster's SIS columns identify the student.
+    assert alice[:5] == ["Alice", "", "S1", "alice", "A"] and float(alice[5]) > 0
+    assert rows[4][:2] == ["Jane", "123456"]  # a numeric id is Canvas's user id
     assert rows[4][-1] == ""  # not graded: blank, never a made-up zero
     assert _read(canvas_csv(_rows(), "Week 4", None, 4.0))[0][-1] == "Week 4"
 
