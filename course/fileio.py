@@ -75,6 +75,10 @@ class AtomicFile:
         Text encoding (text mode only).
     newline : str or None
         As for :func:`open` (text mode only); ``""`` writes line endings unchanged.
+    mode : int or None
+        Permission bits of the new file (default: ``0o666`` minus the umask). A file holding a
+        secret passes ``0o600``: the temporary file is private from the start, so the secret is
+        never readable by others, not even for a moment.
 
     Attributes
     ----------
@@ -88,8 +92,9 @@ class AtomicFile:
     As a context manager it commits when the block ends normally and discards on an exception.
     """
 
-    def __init__(self, path, *, binary=False, encoding="utf-8", newline=None):
+    def __init__(self, path, *, binary=False, encoding="utf-8", newline=None, mode=None):
         self.path = Path(path)
+        self.mode = mode
         folder = self.path.parent if str(self.path.parent) else Path(".")
         fd, temp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
         self.temp_path = Path(temp)
@@ -137,7 +142,7 @@ class AtomicFile:
             return
         try:
             self._close(sync=True)
-            os.chmod(self.temp_path, 0o666 & ~current_umask())
+            os.chmod(self.temp_path, 0o666 & ~current_umask() if self.mode is None else self.mode)
             os.replace(self.temp_path, self.path)
         except BaseException:
             self.discard()
@@ -175,7 +180,7 @@ def write_text(path, text, *, encoding="utf-8", newline=None):
         out.file.write(text)
 
 
-def write_bytes(path, data):
-    """Write ``data`` to ``path`` atomically (see :class:`AtomicFile`)."""
-    with AtomicFile(path, binary=True) as out:
+def write_bytes(path, data, *, mode=None):
+    """Write ``data`` to ``path`` atomically (see :class:`AtomicFile`; ``mode`` as there)."""
+    with AtomicFile(path, binary=True, mode=mode) as out:
         out.file.write(data)

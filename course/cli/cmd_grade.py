@@ -7,7 +7,8 @@ unit or exercise, unusable folder, ``--hidden`` without the reference), 3 when t
 not start or is too weak for the grading asked for (see :mod:`grader.runner.isolation`), 130 or
 143 when interrupted by SIGINT or SIGTERM (the sandbox's processes and temporary folders are
 removed first, and nothing is written). The exit status and output of the student's code play no
-part in any of these.
+part in any of these. ``--class`` grades a whole class (:mod:`course.cli.grade_class`, where its
+exit statuses are described).
 """
 
 import os
@@ -19,6 +20,7 @@ from pathlib import Path
 from course.i18n import _, current_language, isolate
 
 from .errors import CLIError
+from .grade_class import add_class_options, check_single_options
 from .parser import positive_float
 from .unit_option import add_unit_option
 
@@ -60,12 +62,11 @@ def add_parser(subparsers):
                    help=_("grade even where the sandbox is weaker than the grading needs (the "
                           "report says so)"))
     p.add_argument("--no-color", action="store_true", help=_("no ANSI colours"))
-    p.add_argument("--class", dest="class_dir", metavar="DIR",
-                   help=_("grade every subfolder of DIR (one per student) into a CSV"))
     p.add_argument("--answers", metavar="FILE",
                    help=_("quiz only: the answers file (default: course/<unit>/quiz_answers.toml)"))
     p.add_argument("--student", metavar="ID",
                    help=_("quiz only: grade as this student id instead of the one in the file"))
+    add_class_options(p)
     p.set_defaults(handler=run)
 
 
@@ -89,48 +90,6 @@ def _check_output(args):
         if str(parent) and not parent.is_dir():
             raise CLIError(lambda: _("The folder of the output file {path} does not exist.")
                            .format(path=isolate(parent)), BAD_INPUT_EXIT)
-
-
-def grade_class(args, out):
-    """``--class DIR``: one CSV row per student folder (errors are rows too, never fatal)."""
-    import csv
-    import io
-
-    from course.fileio import write_text
-    from grader.runner.engine import GradingError, IsolationError, choose, grade
-
-    root = Path(args.class_dir)
-    if not root.is_dir() or args.submission:
-        raise CLIError(lambda: _("--class needs an existing folder of submission folders (and "
-                                 "no --submission)."), BAD_INPUT_EXIT)
-    try:
-        _unit, exercises = choose(args.exercises, args.unit)
-    except GradingError as exc:
-        raise _bad_input(exc) from None
-    lang = current_language()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["submission", "score", "max_score", *[ex.id for ex in exercises], "error"])
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        try:
-            report = grade([ex.id for ex in exercises], folder, hidden=args.hidden,
-                           seed=args.seed, limits=_limits(args),
-                           allow_weak_isolation=args.allow_weak_isolation)
-        except IsolationError as exc:
-            # The same for every student: stop instead of filling the CSV with refusals.
-            raise CLIError.wrap(exc, SANDBOX_EXIT) from None
-        except GradingError as exc:
-            writer.writerow([folder.name, "", "", *[""] * len(exercises),
-                             " ".join(m.render(lang) for m in exc.messages)])
-            continue
-        scores = {ex.id: f"{ex.score:g}" for ex in report.exercises}
-        writer.writerow([folder.name, f"{report.score:g}", f"{report.max_score:g}",
-                         *[scores.get(ex.id, "") for ex in exercises], ""])
-    if args.output:
-        write_text(args.output, buffer.getvalue())
-    else:
-        out.write(buffer.getvalue())
-    return 0
 
 
 def _stop_on_signals():
@@ -163,17 +122,27 @@ def run(args, out):
     if grade_quiz.is_quiz(args):
         return grade_quiz.run(args, out)
     grade_quiz.refuse_quiz_options(args)
-    _check_output(args)
+    class_run = args.class_dir is not None
+    if not class_run:
+        check_single_options(args)
+        _check_output(args)
     received, restore = [], None
     if threading.current_thread() is threading.main_thread():
         received, restore = _stop_on_signals()
     try:
-        if args.class_dir:
-            return grade_class(args, out)
+        if class_run:
+            from .grade_class import run_class
+
+            return run_class(args, out)
         return grade_one(args, out)
     except KeyboardInterrupt:
+        code = 128 + int(received[0] if received else signal.SIGINT)
+        if class_run:
+            from .grade_class import interrupted
+
+            raise interrupted(args, code) from None
         raise CLIError(lambda: _("Grading was interrupted; no report was written."),
-                       128 + int(received[0] if received else signal.SIGINT)) from None
+                       code) from None
     finally:
         if restore is not None:
             restore()

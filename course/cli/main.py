@@ -14,18 +14,17 @@ import sys
 
 from course.i18n import LANGUAGES, LocalizedError, _, isolate, set_language
 
-from . import (cmd_data, cmd_docs, cmd_expected, cmd_grade, cmd_quiz, cmd_release, cmd_stubs,
-               cmd_sweep,
-               cmd_train, cmd_units)
+from . import (cmd_data, cmd_docs, cmd_expected, cmd_export, cmd_grade, cmd_quiz, cmd_release,
+               cmd_stubs, cmd_submit, cmd_sweep, cmd_train, cmd_units)
 from .errors import CLIError
 from .output import say_error
 from .parser import AmiqArgumentParser
 from .paths import missing_instructor_part
 
-COMMAND_MODULES = (("units", cmd_units), ("grade", cmd_grade), ("quiz", cmd_quiz),
-                   ("data", cmd_data), ("train", cmd_train), ("sweep", cmd_sweep),
-                   ("stubs", cmd_stubs), ("expected", cmd_expected), ("docs", cmd_docs),
-                   ("release", cmd_release))
+COMMAND_MODULES = (("units", cmd_units), ("grade", cmd_grade), ("submit", cmd_submit),
+                   ("quiz", cmd_quiz), ("data", cmd_data), ("train", cmd_train),
+                   ("sweep", cmd_sweep), ("stubs", cmd_stubs), ("expected", cmd_expected),
+                   ("docs", cmd_docs), ("release", cmd_release), ("export", cmd_export))
 
 
 class _LanguageOnly(argparse.ArgumentParser):

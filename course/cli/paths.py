@@ -35,7 +35,8 @@ def _module_present(name):
 def missing_instructor_part(command):
     """What an instructor command lacks in this installation (``None`` when it can run).
 
-    ``stubs`` and ``release`` need ``course.authoring`` and the project's ``solutions/``;
+    ``stubs``, ``release`` and ``export`` need ``course.authoring`` and the project's
+    ``solutions/``;
     ``docs`` needs ``course.authoring`` and the project's ``docs/``; ``expected`` needs
     ``grader.build.expected``. A student bundle has none of them.
 
@@ -44,7 +45,8 @@ def missing_instructor_part(command):
     str or None
         A module or folder name to show in the error.
     """
-    folders = {"stubs": "solutions", "release": "solutions", "docs": "docs"}
+    folders = {"stubs": "solutions", "release": "solutions", "export": "solutions",
+               "docs": "docs"}
     if command in folders:
         if not _module_present("course.authoring"):
             return "course.authoring"
