@@ -166,14 +166,16 @@ def test_output_files_follow_the_users_umask(tmp_path, umask, mode):
     else:
         (tmp_path / "class").mkdir()
         write_submission(tmp_path / "class" / "student")
-        argv = ["--class", str(tmp_path / "class"), "c1w4.compute_cost", "--output", str(out)]
+        argv = ["--class", str(tmp_path / "class"), "c1w4.compute_cost", "--out", str(out),
+                "--no-progress"]
     proc = subprocess.run(
         [sys.executable, "-m", "grader", *argv], cwd=str(ROOT), capture_output=True, text=True,
         env=dict(os.environ, PYTHONPATH=str(ROOT)), preexec_fn=lambda: os.umask(umask),
         timeout=300,
     )
     assert proc.returncode in (0, 1), proc.stderr[-2000:]
-    assert os.stat(out).st_mode & 0o777 == 0o666 & ~umask
+    written = out if mode == "report" else out / "grades.csv"
+    assert os.stat(written).st_mode & 0o777 == 0o666 & ~umask
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
 
 

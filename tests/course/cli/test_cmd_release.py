@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from course.authoring.release import (bundle_problems, key_texts, published_lines,
-                                      solution_only_lines)
+from course.authoring.release import (bundle_problems, example_output_lines, key_texts,
+                                      published_lines, solution_only_lines)
 from course.authoring.stubs import render_unit
 from course.units import all_units, get_unit
 
@@ -32,7 +32,10 @@ def bundle(tmp_path_factory):
 
 
 def test_bundle_has_no_instructor_material(bundle):
+    # As the release does: the examples and the printed outputs the notebooks show are public.
     published = published_lines(ROOT / "course", list(all_units()))
+    for notebook in bundle.glob("course/*/notebooks/*.ipynb"):
+        published |= example_output_lines(notebook)
     assert bundle_problems(bundle, ROOT / "solutions", published) == []
     assert not (bundle / "solutions").exists()
     assert not (bundle / "grader/build").exists() and not (bundle / "course/authoring").exists()
