@@ -21,7 +21,10 @@ them::
     ```
 
 The numbers are never typed by hand: ``python -m course.authoring.exercise_outputs [ID ...]``
-prints the two blocks to paste, and ``--check DIR`` lists the pages whose blocks went stale.
+prints the two blocks to paste, and ``--check DIR`` lists the pages whose blocks went stale:
+snippets must match exactly, outputs are compared number by number within ``rtol = 1e-9``
+(absolute floor ``1e-12`` near 0; :func:`output_differences`), so a page written with one
+NumPy/BLAS build stays valid under another.
 """
 
 import argparse
@@ -35,8 +38,14 @@ from pathlib import Path
 
 import numpy as np
 
+from course.authoring import drift
 from course.catalog import EXERCISES, exercise
 
+TOLERANCE_NOTE = (
+    f"output blocks: numbers compared within rtol {drift.RTOL:g} (absolute floor {drift.ATOL:g} "
+    "near 0), text exactly / كتل المخرجات: الأعداد ضمن سماحية نسبية "
+    f"{drift.RTOL:g} (وحدّ مطلق {drift.ATOL:g} قرب الصفر)، والنص بدقة تامة"
+)
 CASE_MARKER = "amiq:case"
 OUTPUT_MARKER = "amiq:output"
 
@@ -281,14 +290,35 @@ def read_blocks(markdown):
     return blocks
 
 
+def output_differences(shown, printed):
+    """Compare an output block as shown on a page with what the reference prints now.
+
+    Numbers are parsed out of the text and compared with
+    :func:`course.authoring.drift.text_differences`: floats within ``rtol = 1e-9`` (absolute
+    floor ``1e-12`` near 0), integers exactly; the text between them must match exactly (the
+    spaces NumPy pads array columns with aside). Another NumPy/BLAS build changes the last
+    digits of a printed training cost, not what the page teaches.
+
+    Returns
+    -------
+    list of str
+        The differing lines; empty when the block is up to date.
+    """
+    return drift.text_differences(shown, printed)
+
+
 def stale_blocks(markdown, cases):
     """Compare the marked blocks of a page with freshly computed cases.
+
+    Snippets (``case`` blocks) are code and must match exactly; ``output`` blocks are compared
+    with :func:`output_differences` (numbers within ``rtol = 1e-9``).
 
     Returns
     -------
     list of str
         One line per problem (a block that differs, or an unknown exercise); empty when the
-        page is up to date.
+        page is up to date. A differing output block is followed by its differing lines,
+        indented.
     """
     problems = []
     for kind, exercise_id, language, content in read_blocks(markdown):
@@ -296,10 +326,16 @@ def stale_blocks(markdown, cases):
         if case is None:
             problems.append(f"unknown exercise {exercise_id!r} in a {kind} block")
             continue
-        want = case.code if kind == "case" else case.output
+        if kind == "case":
+            found = [] if content == case.code else ["the code differs"]
+        else:
+            found = output_differences(content, case.output)
         want_language = "python" if kind == "case" else "text"
-        if content != want or language != want_language:
+        if language != want_language:
+            found.insert(0, f"fence language {language!r}, expected {want_language!r}")
+        if found:
             problems.append(f"{kind} block of {exercise_id} differs from the reference")
+            problems += [f"  {line}" for line in drift.summarize(found)]
     return problems
 
 
@@ -321,6 +357,7 @@ def main(argv=None):
     if args.check:
         cases = all_cases()
         failed = False
+        print(TOLERANCE_NOTE)
         for page in sorted(Path(args.check).glob("*.md")):
             for problem in stale_blocks(page.read_text(encoding="utf-8"), cases):
                 print(f"{page}: {problem}")
