@@ -2,7 +2,12 @@
 # The test job, from a fresh clone: set up .venv, install what the browser tests need, vendor the
 # docs site's assets, then run every test (slow ones included) and exit with pytest's status.
 #
+# Python packages come from constraints.txt (exact versions, see scripts/lib/venv.sh);
+# AMIQ_DEPS=newest runs the same tests with the newest releases pyproject.toml allows, in
+# .venv-newest, to catch drift before a fresh install does.
+#
 # Usage: bash scripts/test.sh [extra pytest arguments]
+#        AMIQ_DEPS=newest bash scripts/test.sh [extra pytest arguments]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/venv.sh

@@ -23,8 +23,12 @@ The bundle is built in a temporary sibling folder and renamed into place at the 
 import json
 import shutil
 import tempfile
-import tomllib
 from pathlib import Path
+
+try:
+    import tomllib  # novermin (Python 3.11+; the fallback below covers 3.10)
+except ModuleNotFoundError:  # Python 3.10: tomli, the same parser (a dependency there)
+    import tomli as tomllib
 
 from course.data.backups import backup_file, timestamp
 from course.i18n import LocalizedError, _, isolate

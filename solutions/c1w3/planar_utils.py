@@ -238,11 +238,19 @@ def plot_decision_boundary(model, X, y, ax=None, step=0.01):
     return ax
 
 
+def _l2_penalty():
+    """The L2 penalty's keyword in the installed scikit-learn (1.8 renamed it; 3.10 has 1.7)."""
+    import sklearn
+
+    major, minor = (int(part) for part in sklearn.__version__.split(".")[:2])
+    return {"l1_ratios": (0.0,)} if (major, minor) >= (1, 8) else {"penalty": "l2"}
+
+
 def logistic_regression_baseline(X, Y):
     """Fit the course's linear baseline: scikit-learn's ``LogisticRegressionCV``.
 
     The course's settings, spelled out so new scikit-learn defaults cannot change them: ten
-    values of ``C``, an L2 penalty (``l1_ratios=(0.0,)``), five stratified folds, accuracy as the
+    values of ``C``, an L2 penalty (``l1_ratios=(0.0,)``, or ``penalty="l2"`` before 1.8), five stratified folds, accuracy as the
     selection score, the lbfgs solver.
 
     Parameters
@@ -267,8 +275,8 @@ def logistic_regression_baseline(X, Y):
     """
     from sklearn.linear_model import LogisticRegressionCV
 
-    classifier = LogisticRegressionCV(Cs=10, l1_ratios=(0.0,), cv=5, scoring="accuracy",
-                                      solver="lbfgs")
+    classifier = LogisticRegressionCV(Cs=10, cv=5, scoring="accuracy", solver="lbfgs",
+                                      **_l2_penalty())
     with warnings.catch_warnings():
         # scikit-learn 1.8-1.9 announce a new layout of C_, scores_ ...; neither is read here.
         warnings.filterwarnings("ignore", message=".*fitted attributes of LogisticRegressionCV",
