@@ -159,7 +159,7 @@ def accuracy_percent(predictions, Y):
     if predictions.shape != Y.shape:
         raise ValueError(
             f"predictions and labels must have the same shape (1, m); got {predictions.shape} and "
-            f"{Y.shape} / يجب أن يكون للتنبؤات والأوسمة الشكل نفسه (1, m)؛ "
+            f"{Y.shape} / يجب أن يكون للتنبؤات والوسوم الشكل نفسه (1, m)؛ "
             f"الشكلان {predictions.shape} و {Y.shape}"
         )
     correct = int(np.count_nonzero(predictions.astype(bool) == Y.astype(bool)))
@@ -224,7 +224,7 @@ def plot_decision_boundary(model, X, y, ax=None, step=0.01):
     Notes
     -----
     العربية: ترسم مناطق القرار للمصنِّف، أي حدّ القرار (decision boundary)، ثم النقاط ملوَّنةً
-    بأوسمتها. الاستدعاء كما في المقرر:
+    بوسومها. الاستدعاء كما في المقرر:
     ``plot_decision_boundary(lambda x: predict(parameters, x.T), X, Y)``.
     """
     import matplotlib.pyplot as plt
