@@ -138,12 +138,12 @@ def _number(question, variant, raw):
         text = _plain_digits(raw)
         if _NUMBER.fullmatch(text.lower()):
             value = float(text)
-            if value.is_integer() and "." not in text and "e" not in text.lower():
+            if value.is_integer() and "." not in text and "e" not in text.lower():  # novermin
                 value = int(value)
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         raise AnswerError(N_("Expected a number, such as {example}; got {value}."),
                           example="0.25" if question.decimals else "7", value=shown(raw))
-    if isinstance(value, float) and value.is_integer() and question.integer:
+    if isinstance(value, float) and value.is_integer() and question.integer:  # novermin
         value = int(value)
     return value
 
@@ -171,7 +171,7 @@ def _dimension(entry):
         raise ValueError(entry)
     if isinstance(entry, str):
         entry = int(entry)  # already ASCII digits (_plain_digits)
-    if isinstance(entry, float) and entry.is_integer():
+    if isinstance(entry, float) and entry.is_integer():  # novermin (float's, not 3.12's int)
         entry = int(entry)
     if not isinstance(entry, int) or entry < 1:
         raise ValueError(entry)

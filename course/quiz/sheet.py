@@ -25,8 +25,8 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-try:  # Python 3.11+
-    import tomllib
+try:
+    import tomllib  # novermin (Python 3.11+; the fallback below covers 3.10)
 except ImportError:  # Python 3.10
     import tomli as tomllib
 

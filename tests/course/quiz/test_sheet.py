@@ -12,10 +12,7 @@ from course.quiz.sheet import (FORMAT, SheetError, answer_states, current_finger
                                write_sheet)
 from course.quiz.variants import variant
 
-try:
-    import tomllib
-except ImportError:  # Python 3.10
-    import tomli as tomllib
+from course.quiz.sheet import tomllib  # tomli on Python 3.10
 
 UNITS = quiz_units()
 
