@@ -8,12 +8,17 @@ one (``<name>.en.svg``; mkdocs-static-i18n serves it at the same URL under ``/en
 * ``cost-L-layer``    - L-layer model [12288, 20, 7, 5, 1], learning rate 0.0075, 2500 iterations;
 * ``cost-curves``     - both curves on one plot;
 * ``learning-rates``  - the two-layer model with learning rates 0.1, 0.03, 0.0075 and 0.001,
-  2500 iterations each.
+  2500 iterations each, run and drawn by the code of ``amiq sweep`` (``run_sweep`` on the fast
+  engine, one BLAS thread per setting, and ``course.plots.sweep_figure``), with a JSON record of
+  what it shows (``learning-rates.json``) beside it.
 
 The output is byte-for-byte reproducible: fixed seeds (inside the reference models), costs rounded
 to 6 decimals before plotting, ``svg.hashsalt`` fixed, no date or version metadata, text kept as
 text (``svg.fonttype: none``, so the browser shapes the Arabic labels) and measured with the
-DejaVu Sans font that matplotlib itself ships.
+DejaVu Sans font that matplotlib itself ships. The learning-rate figure is the exception: above
+0.0075 its runs are chaotic (rounding differences of another BLAS build grow into different
+curves after a few hundred iterations), so it is compared by its record's data, as far as they
+are stable, never by bytes (``tests/docs/test_make_figures_learning_rates.py``).
 
 Usage (two to three minutes on two cores)::
 
@@ -25,6 +30,7 @@ beside the repository, else the project's default (``datasets/catvnoncat``).
 
 import argparse
 import io
+import json
 import os
 import re
 import sys
@@ -133,8 +139,8 @@ def train_curves(train_x, train_y, iterations=ITERATIONS):
     Returns
     -------
     dict
-        ``{"two": costs, "deep": costs, "rates": {alpha: costs}}``; each ``costs`` is a list of
-        floats rounded to 6 decimals (so last-bit differences of BLAS builds do not change the SVG).
+        ``{"two": costs, "deep": costs}``; each ``costs`` is a list of floats rounded to 6
+        decimals (so last-bit differences of BLAS builds do not change the SVG).
     """
     from solutions.c1w4.cat_classifier import L_layer_model, two_layer_model
 
@@ -145,12 +151,8 @@ def train_curves(train_x, train_y, iterations=ITERATIONS):
             )
         return [round(float(np.squeeze(c)), 6) for c in costs]
 
-    curves = {"rates": {}}
-    for rate in RATES:
-        curves["rates"][rate] = run(two_layer_model, TWO_LAYER_DIMS, rate)
-    curves["two"] = curves["rates"][LEARNING_RATE]
-    curves["deep"] = run(L_layer_model, L_LAYER_DIMS, LEARNING_RATE)
-    return curves
+    return {"two": run(two_layer_model, TWO_LAYER_DIMS, LEARNING_RATE),
+            "deep": run(L_layer_model, L_LAYER_DIMS, LEARNING_RATE)}
 
 
 def _configure_matplotlib():
@@ -223,9 +225,6 @@ def render_figures(curves, lang):
             ("two", labels["two"], curves["two"]),
             ("deep", labels["deep"], curves["deep"]),
         ],
-        "learning-rates": [
-            (rate, f"α = {rate:g}", curves["rates"][rate]) for rate in sorted(curves["rates"])
-        ][::-1],
     }
     out = {}
     for name, series in specs.items():
@@ -248,6 +247,122 @@ def write_figures(curves, out_dir):
     return written
 
 
+# ---------------------------------------------------------------------------------------------
+# The learning-rate figure: the sweep code's own run and plot, and its data record.
+
+LEARNING_RATES_NAME = "learning-rates"
+RECORD_VERSION = 1
+SWEEP_TITLES = {
+    "ar": "التكلفة أثناء التدريب، منحنًى لكل معدّل تعلّم",
+    "en": "Cost during training, one curve per learning rate",
+}
+
+
+def sweep_learning_rates(train_x, train_y, iterations=ITERATIONS, jobs=None):
+    """Train the two-layer model once per rate of :data:`RATES` with ``amiq sweep``'s code.
+
+    Parameters
+    ----------
+    train_x : numpy.ndarray, shape (12288, m)
+    train_y : numpy.ndarray, shape (1, m)
+    iterations : int
+    jobs : int, optional
+        Worker processes (default: all cores); every setting runs on one BLAS thread.
+
+    Returns
+    -------
+    course.train.sweep.SweepResult
+    """
+    from course.train.sweep import run_sweep
+
+    return run_sweep(train_x, train_y, None, None, RATES, iterations=iterations,
+                     model="two-layer", layers=TWO_LAYER_DIMS, engine="fast", jobs=jobs,
+                     show_bar=False)
+
+
+def learning_rate_record(result, step=100):
+    """What the learning-rate figure shows, as JSON-ready data (the figure is drawn from it).
+
+    Parameters
+    ----------
+    result : course.train.sweep.SweepResult
+    step : int
+        Iterations between plotted points (the last iteration is always plotted).
+
+    Returns
+    -------
+    dict
+        The run's settings and one entry per curve: ``learning_rate``, ``label``,
+        ``iterations`` (list of int), ``costs`` (rounded to 6 decimals; ``None`` where not
+        finite), ``final_cost``, ``finding`` (the sweep's finding kind) and ``diverged``.
+    """
+    curves = []
+    for setting, curve in zip(result.settings, result.figure_data(step)):
+        costs = [round(float(c), 6) if np.isfinite(c) else None for c in curve["costs"]]
+        final = setting.final_cost
+        curves.append({
+            "learning_rate": setting.learning_rate,
+            "label": f"α = {setting.learning_rate:g}",
+            "iterations": [int(i) for i in curve["iterations"]],
+            "costs": costs,
+            "final_cost": round(float(final), 6) if np.isfinite(final) else None,
+            "finding": setting.finding.kind,
+            "diverged": bool(curve["diverged"]),
+        })
+    return {
+        "version": RECORD_VERSION,
+        "figures": {"ar": f"{LEARNING_RATES_NAME}.svg", "en": f"{LEARNING_RATES_NAME}.en.svg"},
+        "generator": "docs/scripts/make_figures.py",
+        "shows": "cost during training of the two-layer model, one curve per learning rate "
+                 "(the code of amiq sweep: run_sweep and course.plots.sweep_figure)",
+        "model": result.model,
+        "layers": list(result.layers),
+        "iterations": result.iterations,
+        "engine": result.engine,
+        "blas_threads": 1,
+        "plot_step": step,
+        "curves": curves,
+    }
+
+
+def render_learning_rates(record, lang):
+    """The learning-rate figure of ``record`` as SVG text in ``lang`` (``sweep_figure``).
+
+    Legend labels are language-neutral (``α = 0.03``); a diverged curve is dashed.
+    """
+    import matplotlib
+    from cycler import cycler
+
+    from course.plots import sweep_figure
+
+    _configure_matplotlib()
+    labels = LABELS[lang]
+    curves = [{"label": c["label"], "iterations": np.asarray(c["iterations"]),
+               "costs": np.array([np.nan if v is None else v for v in c["costs"]]),
+               "diverged": c["diverged"]} for c in record["curves"]]
+    colours = [STYLE[c["learning_rate"]]["color"] for c in record["curves"]]
+    with matplotlib.rc_context({"axes.prop_cycle": cycler(color=colours)}):
+        fig = sweep_figure(curves, title=SWEEP_TITLES[lang], xlabel=labels["iterations"],
+                           ylabel=labels["cost"])
+        fig.axes[0].set_xlim(0, record["iterations"])
+        fig.axes[0].set_ylim(bottom=0)
+        return _svg_text(fig)
+
+
+def write_learning_rates(record, out_dir):
+    """Write the figure in both languages and its record; return the written paths."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang, name in record["figures"].items():
+        path = out_dir / name
+        path.write_text(render_learning_rates(record, lang), encoding="utf-8")
+        written.append(path)
+    path = out_dir / f"{LEARNING_RATES_NAME}.json"
+    path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return written + [path]
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default=str(DEFAULT_OUT), help="output folder")
@@ -258,6 +373,9 @@ def main(argv=None):
     train_x, train_y, _test_x, _test_y = load_dataset(args.data_dir)
     curves = train_curves(train_x, train_y)
     for path in write_figures(curves, args.out):
+        print(path)
+    record = learning_rate_record(sweep_learning_rates(train_x, train_y))
+    for path in write_learning_rates(record, args.out):
         print(path)
     return 0
 

@@ -1,4 +1,8 @@
-"""docs/scripts/make_figures.py: deterministic SVG plots, committed copies that regenerate identically."""
+"""docs/scripts/make_figures.py: deterministic SVG plots, committed copies that regenerate identically.
+
+The learning-rate figure is made by the sweep code and compared by its data record instead (its
+runs above 0.0075 are chaotic): see test_make_figures_learning_rates.py.
+"""
 
 import importlib.util
 import re
@@ -8,7 +12,7 @@ import pytest
 from .conftest import CONTENT_DIR, DOCS_DIR
 
 FIGURES = CONTENT_DIR / "assets" / "figures"
-NAMES = ("cost-two-layer", "cost-L-layer", "cost-curves", "learning-rates")
+NAMES = ("cost-two-layer", "cost-L-layer", "cost-curves")
 
 
 def _load_script():
@@ -25,7 +29,6 @@ make_figures = _load_script()
 FAKE_CURVES = {
     "two": [0.69, 0.5, 0.3, 0.1],
     "deep": [0.77, 0.6, 0.4, 0.2],
-    "rates": {rate: [0.69, 0.6 - rate, 0.5 - rate, 0.4 - rate] for rate in make_figures.RATES},
 }
 
 
@@ -46,8 +49,6 @@ def test_labels_are_text_in_the_page_language(lang, words):
     assert set(svgs) == set(NAMES)
     for word in words:
         assert all(f">{word}</text>" in text for text in svgs.values()), word
-    for rate in make_figures.RATES:
-        assert f">α = {rate:g}</text>" in svgs["learning-rates"]
 
 
 def test_write_figures_names_the_languages_for_static_i18n(tmp_path):
