@@ -90,6 +90,12 @@ def lab_units():
     return [unit_id for unit_id in all_units() if load_lab(unit_id) is not None]
 
 
+def _no_lab(unit_id):
+    return LabError(lambda: _("Unit {unit} has no learning-rate lab. Units with one: "
+                              "{units}.").format(unit=isolate(unit_id),
+                                                 units=isolate(", ".join(lab_units()) or "-")))
+
+
 def lab_unit_of(item_id):
     """The unit whose lab ``item_id`` names (``"c1w4.lab"``, or ``"lab"`` alone), else None.
 
@@ -112,16 +118,13 @@ def lab_unit_of(item_id):
                 return unit_id
         except UnitError:
             pass
-        raise LabError(lambda: _("Unit {unit} has no learning-rate lab. Units with one: "
-                                 "{units}.").format(unit=isolate(unit_id),
-                                                    units=isolate(", ".join(lab_units()) or "-")))
+        raise _no_lab(unit_id)
     units = lab_units()
     if len(units) == 1:
         return units[0]
     raise LabError(lambda: _("Several units have a learning-rate lab ({units}): name one, such as "
                              "{example}.").format(units=isolate(", ".join(units) or "-"),
                                                   example=isolate("c1w4.lab")))
-
 
 
 # --------------------------------------------------------------------------------------------
@@ -411,9 +414,7 @@ def grade_lab(unit_id, path=None, data_dir=None, sweep=None, jobs=None):
 
     lab = load_lab(unit_id)
     if lab is None:
-        raise LabError(lambda: _("Unit {unit} has no learning-rate lab. Units with one: "
-                                 "{units}.").format(unit=isolate(unit_id),
-                                                    units=isolate(", ".join(lab_units()) or "-")))
+        raise _no_lab(unit_id)
     path = Path(path) if path is not None else default_path(unit_id)
     rate, early = read_result(lab, path)
     if early is not None:
