@@ -7,18 +7,19 @@ one (``<name>.en.svg``; mkdocs-static-i18n serves it at the same URL under ``/en
 * ``cost-two-layer``  - two-layer model (12288, 7, 1), learning rate 0.0075, 2500 iterations;
 * ``cost-L-layer``    - L-layer model [12288, 20, 7, 5, 1], learning rate 0.0075, 2500 iterations;
 * ``cost-curves``     - both curves on one plot;
-* ``learning-rates``  - the two-layer model with learning rates 0.1, 0.03, 0.0075 and 0.001,
-  2500 iterations each, run and drawn by the code of ``amiq sweep`` (``run_sweep`` on the fast
-  engine, one BLAS thread per setting, and ``course.plots.sweep_figure``), with a JSON record of
-  what it shows (``learning-rates.json``) beside it.
+* ``learning-rates``  - the sweep of the learning-rate lab (``course/c1w4/grading/lab.py``: the
+  two-layer model, learning rates 0.001, 0.0075, 0.03 and 0.1, 1200 iterations each), run and drawn
+  by the code of ``amiq sweep`` (``run_sweep`` on the fast engine, one BLAS thread per setting, and
+  ``course.plots.sweep_figure``), with a JSON record of what it shows (``learning-rates.json``,
+  including which settings end within the lab's margin of the best) beside it.
 
-The output is byte-for-byte reproducible: fixed seeds (inside the reference models), costs rounded
-to 6 decimals before plotting, ``svg.hashsalt`` fixed, no date or version metadata, text kept as
-text (``svg.fonttype: none``, so the browser shapes the Arabic labels) and measured with the
-DejaVu Sans font that matplotlib itself ships. The learning-rate figure is the exception: above
-0.0075 its runs are chaotic (rounding differences of another BLAS build grow into different
-curves after a few hundred iterations), so it is compared by its record's data, as far as they
-are stable, never by bytes (``tests/docs/test_make_figures_learning_rates.py``).
+The first three are byte-for-byte reproducible: fixed seeds (inside the reference models), costs
+rounded to 6 decimals before plotting, ``svg.hashsalt`` fixed, no date or version metadata, text
+kept as text (``svg.fonttype: none``, so the browser shapes the Arabic labels) and measured with the
+DejaVu Sans font that matplotlib itself ships. The learning-rate figure is compared by its record's
+data instead, never by bytes (``tests/docs/test_make_figures_learning_rates.py``): above 0.0075
+its runs are chaotic (rounding differences of another BLAS build grow into different curves after
+a few hundred iterations), so only what is stable is compared exactly.
 
 Usage (two to three minutes on two cores)::
 
@@ -46,8 +47,6 @@ LEARNING_RATE = 0.0075
 ITERATIONS = 2500
 TWO_LAYER_DIMS = (12288, 7, 1)
 L_LAYER_DIMS = [12288, 20, 7, 5, 1]
-# 0.1 is too large for this model (the cost jumps up and down); 0.001 is too small.
-RATES = (0.1, 0.03, 0.0075, 0.001)
 
 # Labels are either all Arabic or all Latin/digits: mixed runs inside one SVG <text> element
 # would be reordered by the bidi algorithm in a left-to-right SVG.
@@ -251,6 +250,9 @@ def write_figures(curves, out_dir):
 # The learning-rate figure: the sweep code's own run and plot, and its data record.
 
 LEARNING_RATES_NAME = "learning-rates"
+LAB_UNIT = "c1w4"
+# Iterations between plotted points: fine enough to show 0.03's spikes and 0.1's oscillation.
+PLOT_STEP = 25
 RECORD_VERSION = 1
 SWEEP_TITLES = {
     "ar": "التكلفة أثناء التدريب، منحنًى لكل معدّل تعلّم",
@@ -258,53 +260,56 @@ SWEEP_TITLES = {
 }
 
 
-def sweep_learning_rates(train_x, train_y, iterations=ITERATIONS, jobs=None):
-    """Train the two-layer model once per rate of :data:`RATES` with ``amiq sweep``'s code.
+def sweep_learning_rates(train_x, train_y, jobs=None):
+    """Run the learning-rate lab's sweep (its declared settings) with ``amiq sweep``'s code.
 
     Parameters
     ----------
     train_x : numpy.ndarray, shape (12288, m)
     train_y : numpy.ndarray, shape (1, m)
-    iterations : int
     jobs : int, optional
         Worker processes (default: all cores); every setting runs on one BLAS thread.
 
     Returns
     -------
-    course.train.sweep.SweepResult
+    (grader.declare.LearningRateLab, course.train.sweep.SweepResult)
     """
     from course.train.sweep import run_sweep
+    from grader.lab import load_lab
 
-    return run_sweep(train_x, train_y, None, None, RATES, iterations=iterations,
-                     model="two-layer", layers=TWO_LAYER_DIMS, engine="fast", jobs=jobs,
-                     show_bar=False)
+    lab = load_lab(LAB_UNIT)
+    return lab, run_sweep(train_x, train_y, None, None, lab.rates, iterations=lab.iterations,
+                          model=lab.model, layers=lab.layers, engine="fast", jobs=jobs,
+                          show_bar=False)
 
 
-def learning_rate_record(result, step=100):
+def learning_rate_record(lab, result, step=PLOT_STEP):
     """What the learning-rate figure shows, as JSON-ready data (the figure is drawn from it).
 
     Parameters
     ----------
+    lab : grader.declare.LearningRateLab
     result : course.train.sweep.SweepResult
+        The lab's sweep (:func:`sweep_learning_rates`).
     step : int
         Iterations between plotted points (the last iteration is always plotted).
 
     Returns
     -------
     dict
-        The run's settings and one entry per curve: ``learning_rate``, ``label``,
+        The run's settings, the lab's ``margin`` and ``within_margin`` (the rates whose final
+        cost is within it of the best), and one entry per curve: ``learning_rate``, ``label``,
         ``iterations`` (list of int), ``costs`` (rounded to 6 decimals; ``None`` where not
         finite), ``final_cost``, ``finding`` (the sweep's finding kind) and ``diverged``.
     """
     curves = []
     for setting, curve in zip(result.settings, result.figure_data(step)):
-        costs = [round(float(c), 6) if np.isfinite(c) else None for c in curve["costs"]]
         final = setting.final_cost
         curves.append({
             "learning_rate": setting.learning_rate,
             "label": f"α = {setting.learning_rate:g}",
             "iterations": [int(i) for i in curve["iterations"]],
-            "costs": costs,
+            "costs": [round(float(c), 6) if np.isfinite(c) else None for c in curve["costs"]],
             "final_cost": round(float(final), 6) if np.isfinite(final) else None,
             "finding": setting.finding.kind,
             "diverged": bool(curve["diverged"]),
@@ -313,14 +318,18 @@ def learning_rate_record(result, step=100):
         "version": RECORD_VERSION,
         "figures": {"ar": f"{LEARNING_RATES_NAME}.svg", "en": f"{LEARNING_RATES_NAME}.en.svg"},
         "generator": "docs/scripts/make_figures.py",
-        "shows": "cost during training of the two-layer model, one curve per learning rate "
-                 "(the code of amiq sweep: run_sweep and course.plots.sweep_figure)",
+        "shows": "the learning-rate lab's sweep: cost during training of one model, one curve "
+                 "per learning rate (the code of amiq sweep: run_sweep and "
+                 "course.plots.sweep_figure)",
+        "lab": lab.id,
         "model": result.model,
         "layers": list(result.layers),
         "iterations": result.iterations,
         "engine": result.engine,
         "blas_threads": 1,
         "plot_step": step,
+        "margin": lab.margin,
+        "within_margin": [s.learning_rate for s in result.near_best(lab.margin)],
         "curves": curves,
     }
 
@@ -374,7 +383,7 @@ def main(argv=None):
     curves = train_curves(train_x, train_y)
     for path in write_figures(curves, args.out):
         print(path)
-    record = learning_rate_record(sweep_learning_rates(train_x, train_y))
+    record = learning_rate_record(*sweep_learning_rates(train_x, train_y))
     for path in write_learning_rates(record, args.out):
         print(path)
     return 0
