@@ -10,10 +10,15 @@ The unit declares the lab (:class:`grader.declare.LearningRateLab` in
     result = grade_lab("c1w4")                 # reads course/c1w4/lab_choice.toml
     result.status, result.score                # "passed", 10.0
 
-The grader reruns the lab's sweep itself, on the course's data, with the reference networks on
-the fast engine (:mod:`course.train.fast`, one BLAS thread per setting): no student code runs,
-so there is no sandbox, and the student's own curves (from possibly wrong functions) play no
-part. The choice passes when it is one of the offered rates and its final cost is at most
+Trust model. The exercise graders (:mod:`grader.runner`) run student code in a sandbox and
+judge the values it returns in the grader's own process. Here there is no student code to run:
+the only thing taken from the student is the number in the choice file, checked against the
+offered rates. The grader reruns the lab's sweep itself, in its own process, on the course's data,
+with the reference networks on the fast engine (:mod:`course.train.fast`, one BLAS thread per
+setting), so no final cost comes from the student: curves or costs written into the file, or
+produced by wrong or doctored functions in the notebook, play no part. ``grader.check("c1w4.lab")``
+in a notebook runs this in the student's kernel and is feedback only; the mark is what
+``amiq grade lab`` gives where the grader runs. The choice passes when it is one of the offered rates and its final cost is at most
 ``1 + margin`` times the lowest final cost among the settings that did not diverge
 (:meth:`course.train.sweep.SweepResult.near_best`).
 
