@@ -131,3 +131,14 @@ def test_running_the_sweep_again_gives_the_records_numbers(record, real_data_dir
     # The chaotic best setting still ends far below the others (the lab's conclusion).
     finals = {c["learning_rate"]: c["final_cost"] for c in fresh["curves"]}
     assert all(finals[0.03] * 5 < cost for rate, cost in finals.items() if rate != 0.03)
+
+
+@pytest.mark.parametrize("page", ["parameters-vs-hyperparameters.md",
+                                  "parameters-vs-hyperparameters.en.md"])
+def test_the_hyperparameter_page_shows_the_figure_and_states_the_record_and_the_margin(record,
+                                                                                      page):
+    text = (CONTENT_DIR / "c1w4" / page).read_text(encoding="utf-8")
+    assert "](../assets/figures/learning-rates.svg)" in text
+    assert f"{record['iterations']} " in text and f"{record['plot_step']} " in text
+    assert all(f"`{c['learning_rate']:g}`" in text for c in record["curves"])
+    assert f"{100 * record['margin']:g} %" in text and "amiq grade lab" in text
