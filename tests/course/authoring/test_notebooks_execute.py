@@ -181,7 +181,8 @@ CAT_PROBES = {
         "rates=[s.learning_rate for s in sweep.settings], "
         "finals=[s.final_cost for s in sweep.settings])))",
         "save_choice(learning_rate=0.03)\nprint('GOOD', grader.check('c1w4.lab').status)",
-        "save_choice(learning_rate=0.1)\nprint('BAD', grader.check('c1w4.lab').status)",
+        "chosen = save_choice(learning_rate=0.1)\nprint('BAD', grader.check('c1w4.lab').status)\n"
+        "chosen.unlink()  # the project copy is shared: the next run starts without a choice",
     ],
     "stubs": [
         "print('MODELS', two_layer, deep)",
