@@ -11,8 +11,8 @@ of the best. Why these settings:
 * above 0.0075, training on these pictures is chaotic: rounding differences (another BLAS build)
   grow after a few hundred iterations, so curves differ in their details from machine to
   machine. At 1200 iterations the settings within the margin are nevertheless the same in
-  every run, and far from the margin's edge (``tests/grader/test_lab.py`` checks this with
-  rounding-sized noise on the data);
+  every run, and far from the margin's edge (``tests/course/c1w4/grading/test_lab.py``
+  checks this with rounding-sized noise on the data);
 * 1200 iterations of four rates take about a minute with a student's functions on two cores.
 """
 
