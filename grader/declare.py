@@ -145,3 +145,60 @@ class Checks:
     def max_points(self, visibilities=("public", "hidden")):
         """Total points of the exercise over ``visibilities``."""
         return sum(self.points.of(v, k) for v in visibilities for k in self.kinds(v))
+
+
+@dataclass(frozen=True)
+class LearningRateLab:
+    """A graded choice that is not a function: the learning-rate lab of a unit.
+
+    A unit declares it in ``course/<unit>/grading/lab.py`` as ``LAB``. The student runs the same
+    sweep with their own functions (the application notebook), looks at the cost curves and
+    records one of the offered learning rates in ``course/<unit>/lab_choice.toml``. The grader
+    (:mod:`grader.lab`) reruns the sweep with the reference networks, in its own trusted process
+    (no student code runs), and the choice passes when its final cost is at most ``1 + margin``
+    times the lowest final cost of a setting that did not diverge.
+
+    Attributes
+    ----------
+    unit : str
+    model : {"two-layer", "L-layer"}
+    layers : tuple of int
+    rates : tuple of float
+        The offered settings, in the order they are shown.
+    iterations : int
+        Gradient-descent iterations of every setting.
+    margin : float
+        Relative margin, e.g. ``0.10``: within 10 % of the best final cost.
+    points : float
+    """
+
+    unit: str
+    model: str
+    layers: tuple
+    rates: tuple
+    iterations: int
+    margin: float
+    points: float = 10
+
+    ID = "lab"
+
+    @property
+    def id(self):
+        """The qualified id, ``"c1w4.lab"`` (what ``grader.check`` and reports name it)."""
+        return f"{self.unit}.{self.ID}"
+
+    def offered(self, rate):
+        """The offered rate equal to ``rate`` (up to rounding of its decimal form), or None.
+
+        Parameters
+        ----------
+        rate : float
+
+        Returns
+        -------
+        float or None
+        """
+        for offered in self.rates:
+            if abs(rate - offered) <= 1e-9 * offered:
+                return offered
+        return None

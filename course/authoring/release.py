@@ -36,8 +36,10 @@ from course.units import all_units, get_unit
 
 from .stubs import BEGIN, END, render_unit
 
-# quiz_answers.toml: an instructor's own try of the quiz in course/<unit>/ is no student's file.
-EXCLUDED_NAMES = {"__pycache__", ".amiq-backups", ".pytest_cache", ".DS_Store", "quiz_answers.toml"}
+# quiz_answers.toml, lab_choice.toml: an instructor's own try of the quiz or the learning-rate lab
+# in course/<unit>/ is no student's file.
+EXCLUDED_NAMES = {"__pycache__", ".amiq-backups", ".pytest_cache", ".DS_Store", "quiz_answers.toml",
+                  "lab_choice.toml"}
 EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".h5", ".hdf5", ".mo"}
 COURSE_EXCLUDED_DIRS = {"authoring"}  # instructor tools: stub generator, release, page outputs
 GRADER_EXCLUDED_DIRS = {"build"}  # the expected-output builder and in-process runner

@@ -40,11 +40,14 @@ def add_parser(subparsers):
             "only one unit defines it. Exit status: 0 all checks passed, 1 some did not, 2 bad "
             "input, 3 the sandbox could not start. amiq grade quiz grades the end-of-week quiz "
             "instead (your answers file from amiq quiz template); without the answer key it "
-            "only checks the file."
+            "only checks the file. amiq grade lab grades the learning rate you chose in the "
+            "learning-rate lab (course/<unit>/lab_choice.toml) by rerunning its sweep with the "
+            "reference networks; without them it only checks the file."
         ),
     )
     p.add_argument("exercises", nargs="*", metavar="EXERCISE",
-                   help=_("exercise ids (default: every exercise of the unit), or quiz"))
+                   help=_("exercise ids (default: every exercise of the unit), or quiz, or "
+                          "lab"))
     add_unit_option(p)
     p.add_argument("--submission", metavar="DIR",
                    help=_("folder holding the module files (default: course/<unit>)"))
@@ -66,6 +69,8 @@ def add_parser(subparsers):
                    help=_("quiz only: the answers file (default: course/<unit>/quiz_answers.toml)"))
     p.add_argument("--student", metavar="ID",
                    help=_("quiz only: grade as this student id instead of the one in the file"))
+    p.add_argument("--choice", metavar="FILE",
+                   help=_("lab only: the choice file (default: course/<unit>/lab_choice.toml)"))
     add_class_options(p)
     p.set_defaults(handler=run)
 
@@ -117,8 +122,11 @@ def _stop_on_signals():
 
 
 def run(args, out):
-    from . import grade_quiz
+    from . import grade_lab, grade_quiz
 
+    if grade_lab.is_lab(args):
+        return grade_lab.run(args, out)
+    grade_lab.refuse_lab_options(args)
     if grade_quiz.is_quiz(args):
         return grade_quiz.run(args, out)
     grade_quiz.refuse_quiz_options(args)

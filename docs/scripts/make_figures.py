@@ -8,8 +8,14 @@ from that record alone, an Arabic SVG (``<name>.svg``, the default language) and
 * ``cost-two-layer``  - two-layer model (12288, 7, 1), learning rate 0.0075, 2500 iterations;
 * ``cost-L-layer``    - L-layer model [12288, 20, 7, 5, 1], learning rate 0.0075, 2500 iterations;
 * ``cost-curves``     - both curves on one plot;
-* ``learning-rates``  - the two-layer model with learning rates 0.1, 0.03, 0.0075 and 0.001,
-  2500 iterations each.
+* ``learning-rates``  - the sweep of the learning-rate lab (``course/c1w4/grading/lab.py``: the
+  two-layer model, learning rates 0.001, 0.0075, 0.03 and 0.1, 1200 iterations each), run by the
+  code of ``amiq sweep`` (``run_sweep`` on the fast engine, one BLAS thread per setting) and drawn
+  by ``course.plots.sweep_figure``, with its own record (``learning-rates.json``: the lab's
+  settings, the curves, which settings end within the lab's margin of the best).
+
+The two cost figures are trained on the fast exact engine (``course/train/fast.py``: the
+reference's costs within 1e-9 relative, in seconds instead of minutes).
 
 A record holds the plotted series (x and y data, legend label in both languages, colour, line
 and marker), the axis labels, the title, the axis scales and limits. Each SVG carries the SHA-256
@@ -55,8 +61,6 @@ LEARNING_RATE = 0.0075
 ITERATIONS = 2500
 TWO_LAYER_DIMS = (12288, 7, 1)
 L_LAYER_DIMS = [12288, 20, 7, 5, 1]
-# 0.1 is too large for this model (the cost jumps up and down); 0.001 is too small.
-RATES = (0.1, 0.03, 0.0075, 0.001)
 
 # Labels are either all Arabic or all Latin/digits: mixed runs inside one SVG <text> element
 # would be reordered by the bidi algorithm in a left-to-right SVG.
@@ -136,7 +140,11 @@ def load_dataset(data_dir=None):
 
 
 def train_curves(train_x, train_y, iterations=ITERATIONS):
-    """Run the reference models and return their recorded costs (every 100 iterations).
+    """Train the course's two cat models and return their recorded costs (every 100 iterations).
+
+    The fast exact engine (:func:`course.train.engines.fit` with ``"fast"``) gives the course-style
+    reference's costs within 1e-9 relative (``tests/course/train/test_fast.py``), far below what
+    a plot shows.
 
     Parameters
     ----------
@@ -148,25 +156,17 @@ def train_curves(train_x, train_y, iterations=ITERATIONS):
     Returns
     -------
     dict
-        ``{"two": costs, "deep": costs, "rates": {alpha: costs}}``; each ``costs`` is a list of
-        Python floats, at full precision (records are compared within a tolerance, never by
-        their digits).
+        ``{"two": costs, "deep": costs}``; each ``costs`` is a list of Python floats, at full
+        precision (records are compared within a tolerance, never by their digits).
     """
-    from solutions.c1w4.cat_classifier import L_layer_model, two_layer_model
+    from course.train.engines import fit
 
-    def run(model, dims, rate):
-        with redirect_stdout(io.StringIO()):
-            _params, costs = model(
-                train_x, train_y, dims, learning_rate=rate, num_iterations=iterations
-            )
-        return [float(np.squeeze(c)) for c in costs]
+    def run(model, dims):
+        fitted = fit("fast", train_x, train_y, model, tuple(dims), LEARNING_RATE, iterations,
+                     print_cost=False, show_bar=False)
+        return [float(np.squeeze(c)) for c in fitted.costs]
 
-    curves = {"rates": {}}
-    for rate in RATES:
-        curves["rates"][rate] = run(two_layer_model, TWO_LAYER_DIMS, rate)
-    curves["two"] = curves["rates"][LEARNING_RATE]
-    curves["deep"] = run(L_layer_model, L_LAYER_DIMS, LEARNING_RATE)
-    return curves
+    return {"two": run("two-layer", TWO_LAYER_DIMS), "deep": run("L-layer", L_LAYER_DIMS)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -231,11 +231,6 @@ def build_records(curves):
         "cost-L-layer": _record("cost-L-layer", [_series("deep", curves["deep"])]),
         "cost-curves": _record(
             "cost-curves", [_series("two", curves["two"]), _series("deep", curves["deep"])]
-        ),
-        "learning-rates": _record(
-            "learning-rates",
-            [_series(rate, curves["rates"][rate], f"α = {rate:g}")
-             for rate in sorted(curves["rates"])][::-1],
         ),
     }
 
@@ -514,6 +509,184 @@ def check_figures(curves, folder):
     return problems
 
 
+# ---------------------------------------------------------------------------------------------
+# The learning-rate figure: the sweep code's own run and plot, and its data record.
+
+LEARNING_RATES_NAME = "learning-rates"
+LAB_UNIT = "c1w4"
+# Iterations between plotted points: fine enough to show 0.03's spikes and 0.1's oscillation.
+PLOT_STEP = 25
+RECORD_VERSION = 1
+SWEEP_TITLES = {
+    "ar": "التكلفة أثناء التدريب، منحنًى لكل معدّل تعلّم",
+    "en": "Cost during training, one curve per learning rate",
+}
+
+
+def sweep_learning_rates(train_x, train_y, jobs=None):
+    """Run the learning-rate lab's sweep (its declared settings) with ``amiq sweep``'s code.
+
+    Parameters
+    ----------
+    train_x : numpy.ndarray, shape (12288, m)
+    train_y : numpy.ndarray, shape (1, m)
+    jobs : int, optional
+        Worker processes (default: all cores); every setting runs on one BLAS thread.
+
+    Returns
+    -------
+    (grader.declare.LearningRateLab, course.train.sweep.SweepResult)
+    """
+    from course.train.sweep import run_sweep
+    from grader.lab import load_lab
+
+    lab = load_lab(LAB_UNIT)
+    return lab, run_sweep(train_x, train_y, None, None, lab.rates, iterations=lab.iterations,
+                          model=lab.model, layers=lab.layers, engine="fast", jobs=jobs,
+                          show_bar=False)
+
+
+def learning_rate_record(lab, result, step=PLOT_STEP):
+    """What the learning-rate figure shows, as JSON-ready data (the figure is drawn from it).
+
+    Parameters
+    ----------
+    lab : grader.declare.LearningRateLab
+    result : course.train.sweep.SweepResult
+        The lab's sweep (:func:`sweep_learning_rates`).
+    step : int
+        Iterations between plotted points (the last iteration is always plotted).
+
+    Returns
+    -------
+    dict
+        The run's settings, the lab's ``margin`` and ``within_margin`` (the rates whose final
+        cost is within it of the best), and one entry per curve: ``learning_rate``, ``label``,
+        ``iterations`` (list of int), ``costs`` (rounded to 6 decimals; ``None`` where not
+        finite), ``final_cost``, ``finding`` (the sweep's finding kind) and ``diverged``.
+    """
+    curves = []
+    for setting, curve in zip(result.settings, result.figure_data(step)):
+        final = setting.final_cost
+        curves.append({
+            "learning_rate": setting.learning_rate,
+            "label": f"α = {setting.learning_rate:g}",
+            "iterations": [int(i) for i in curve["iterations"]],
+            "costs": [round(float(c), 6) if np.isfinite(c) else None for c in curve["costs"]],
+            "final_cost": round(float(final), 6) if np.isfinite(final) else None,
+            "finding": setting.finding.kind,
+            "diverged": bool(curve["diverged"]),
+        })
+    return {
+        "version": RECORD_VERSION,
+        "figures": {"ar": f"{LEARNING_RATES_NAME}.svg", "en": f"{LEARNING_RATES_NAME}.en.svg"},
+        "generator": "docs/scripts/make_figures.py",
+        "shows": "the learning-rate lab's sweep: cost during training of one model, one curve "
+                 "per learning rate (the code of amiq sweep: run_sweep and "
+                 "course.plots.sweep_figure)",
+        "lab": lab.id,
+        "model": result.model,
+        "layers": list(result.layers),
+        "iterations": result.iterations,
+        "engine": result.engine,
+        "blas_threads": 1,
+        "plot_step": step,
+        "margin": lab.margin,
+        "within_margin": [s.learning_rate for s in result.near_best(lab.margin)],
+        "curves": curves,
+    }
+
+
+def render_learning_rates(record, lang):
+    """The learning-rate figure of ``record`` as SVG text in ``lang`` (``sweep_figure``).
+
+    Legend labels are language-neutral (``α = 0.03``); a diverged curve is dashed.
+    """
+    import matplotlib
+    from cycler import cycler
+
+    from course.plots import sweep_figure
+
+    _configure_matplotlib()
+    labels = LABELS[lang]
+    curves = [{"label": c["label"], "iterations": np.asarray(c["iterations"]),
+               "costs": np.array([np.nan if v is None else v for v in c["costs"]]),
+               "diverged": c["diverged"]} for c in record["curves"]]
+    colours = [STYLE[c["learning_rate"]]["color"] for c in record["curves"]]
+    with matplotlib.rc_context({"axes.prop_cycle": cycler(color=colours)}):
+        fig = sweep_figure(curves, title=SWEEP_TITLES[lang], xlabel=labels["iterations"],
+                           ylabel=labels["cost"])
+        fig.axes[0].set_xlim(0, record["iterations"])
+        fig.axes[0].set_ylim(bottom=0)
+        return _svg_text(fig, record_digest(learning_rate_text(record)))
+
+
+def write_learning_rates(record, out_dir):
+    """Write the figure in both languages and its record; return the written paths."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang, name in record["figures"].items():
+        path = out_dir / name
+        path.write_text(render_learning_rates(record, lang), encoding="utf-8")
+        written.append(path)
+    path = out_dir / f"{LEARNING_RATES_NAME}.json"
+    path.write_text(learning_rate_text(record), encoding="utf-8")
+    return written + [path]
+
+
+def learning_rate_text(record):
+    """The file text of the learning-rate record (its SVGs carry this text's SHA-256)."""
+    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+
+
+# Until this iteration every setting of the lab is stable: a rerun on another NumPy/BLAS build
+# matches the record to its 6 decimals. After it, 0.03 and 0.1 are chaotic (last-bit differences
+# grow into other curves), so only the conclusions are compared.
+STABLE_UNTIL = 300
+STABLE_RATES = (0.001, 0.0075)
+ROUNDING = 1e-6
+
+
+def learning_rate_problems(stored, fresh):
+    """Compare the committed learning-rate record with a fresh sweep, by what is stable.
+
+    Settings, iterations and the rates within the lab's margin exactly; the stable settings'
+    costs (:data:`STABLE_RATES`) within the record's rounding everywhere, the chaotic ones' up to
+    :data:`STABLE_UNTIL`; and the best setting still ends at least 5x below every other.
+
+    Returns
+    -------
+    list of str
+        Problems; empty when the record is what the lab's sweep gives.
+    """
+    problems = []
+    for key in ("lab", "model", "layers", "iterations", "margin", "within_margin"):
+        if stored.get(key) != fresh.get(key):
+            problems.append(f"{key}: {stored.get(key)!r} != {fresh.get(key)!r}")
+    if len(stored["curves"]) != len(fresh["curves"]):
+        return problems + ["another number of curves"]
+    for old, new in zip(stored["curves"], fresh["curves"]):
+        rate = old["learning_rate"]
+        if new["learning_rate"] != rate or new["iterations"] != old["iterations"]:
+            problems.append(f"α = {rate:g}: other settings or iterations")
+            continue
+        keep = [i for i, it in enumerate(old["iterations"])
+                if rate in STABLE_RATES or it <= STABLE_UNTIL]
+        for i in keep:
+            a, b = old["costs"][i], new["costs"][i]
+            if (a is None) != (b is None) or (a is not None and abs(a - b) > ROUNDING):
+                problems.append(f"α = {rate:g}, iteration {old['iterations'][i]}: {a} != {b}")
+                break
+    finals = {c["learning_rate"]: c["final_cost"] for c in fresh["curves"]
+              if c["final_cost"] is not None and not c["diverged"]}
+    if finals:
+        best = min(finals, key=finals.get)
+        if any(finals[best] * 5 >= cost for rate, cost in finals.items() if rate != best):
+            problems.append(f"α = {best:g} no longer ends far below every other setting")
+    return problems
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default=str(DEFAULT_OUT), help="output (or checked) folder")
@@ -526,11 +699,19 @@ def main(argv=None):
         sys.path.insert(0, str(REPO_ROOT))
     train_x, train_y, _test_x, _test_y = load_dataset(args.data_dir)
     curves = train_curves(train_x, train_y)
+    lab_record = learning_rate_record(*sweep_learning_rates(train_x, train_y))
     if args.check:
         print(f"data compared within {SPAN_TOLERANCE:g} of each figure's y span, labels, axes "
               "and SVGs by what they show / البيانات ضمن سماحية قدرها "
               f"{SPAN_TOLERANCE:g} من مدى المحور الرأسي، والتسميات والمحاور والرسوم بما تعرضه")
         problems = check_figures(curves, args.out)
+        stored = Path(args.out) / f"{LEARNING_RATES_NAME}.json"
+        if stored.is_file():
+            stored_record = json.loads(stored.read_text(encoding="utf-8"))
+            problems += [f"{stored}: {line}"
+                         for line in learning_rate_problems(stored_record, lab_record)]
+        else:
+            problems.append(f"{stored}: missing")
         for line in problems:
             print(line)
         if problems:
@@ -539,7 +720,7 @@ def main(argv=None):
             return 1
         print("the figures are up to date / الرسوم محدَّثة")
         return 0
-    for path in write_figures(curves, args.out):
+    for path in write_figures(curves, args.out) + write_learning_rates(lab_record, args.out):
         print(path)
     return 0
 

@@ -31,3 +31,28 @@ def check_exercise(exercise_id=None, lang=None, submission=None):
         return None
     print(render_text(report, lang, color=False), end="")
     return report
+
+
+def check_lab_item(item_id, lang=None):
+    """Grade the learning-rate lab named by ``item_id`` (``"c1w4.lab"``) and print the feedback.
+
+    Returns
+    -------
+    grader.lab.LabResult or None
+        None when it could not be graded here (an unknown lab, no data for the reference
+        sweep); the bilingual reason is printed instead.
+    """
+    from course.units import UnitError
+
+    from ..lab import LabError, grade_lab, lab_unit_of
+    from ..report.lab import render_text
+
+    lang = resolve_language(lang)
+    try:
+        result = grade_lab(lab_unit_of(item_id))
+    except (LabError, UnitError) as error:
+        with in_language(lang):
+            say_error(error, sys.stdout, prefix=False)
+        return None
+    print(render_text(result, lang), end="")
+    return result

@@ -1,5 +1,8 @@
 """docs/scripts/make_figures.py: figures as data records, SVGs checked by what they show.
 
+The learning-rate figure is the lab's sweep, with a record of its own whose chaotic runs are
+compared by what is stable: see test_make_figures_learning_rates.py.
+
 The committed records must match a fresh run within a tolerance (slow test: it retrains), and the
 committed SVGs must show their committed records; SVG bytes are never compared with the files.
 """
@@ -14,7 +17,7 @@ import pytest
 from .conftest import CONTENT_DIR, DOCS_DIR
 
 FIGURES = CONTENT_DIR / "assets" / "figures"
-NAMES = ("cost-two-layer", "cost-L-layer", "cost-curves", "learning-rates")
+NAMES = ("cost-two-layer", "cost-L-layer", "cost-curves")
 LANGS = (("ar", ".svg"), ("en", ".en.svg"))
 
 
@@ -32,7 +35,6 @@ make_figures = _load_script()
 FAKE_CURVES = {
     "two": [0.69, 0.5, 0.3, 0.1],
     "deep": [0.77, 0.6, 0.4, 0.2],
-    "rates": {rate: [0.69, 0.6 - rate, 0.5 - rate, 0.4 - rate] for rate in make_figures.RATES},
 }
 
 
@@ -50,7 +52,6 @@ def _curves_of_committed_records():
     return {
         "two": by_label[make_figures.LABELS["en"]["two"]],
         "deep": by_label[make_figures.LABELS["en"]["deep"]],
-        "rates": {rate: by_label[f"α = {rate:g}"] for rate in make_figures.RATES},
     }
 
 
@@ -71,8 +72,6 @@ def test_labels_are_text_in_the_page_language(lang, words):
     assert set(svgs) == set(NAMES)
     for word in words:
         assert all(f">{word}</text>" in text for text in svgs.values()), word
-    for rate in make_figures.RATES:
-        assert f">α = {rate:g}</text>" in svgs["learning-rates"]
 
 
 def test_write_figures_writes_records_and_both_languages(tmp_path):
@@ -85,11 +84,11 @@ def test_write_figures_writes_records_and_both_languages(tmp_path):
 
 def test_records_describe_what_is_plotted():
     records = make_figures.build_records(FAKE_CURVES)
-    record = records["learning-rates"]
-    assert [s["label"]["en"] for s in record["series"]] == ["α = 0.1", "α = 0.03", "α = 0.0075",
-                                                            "α = 0.001"]
+    record = records["cost-curves"]
+    assert [s["label"]["en"] for s in record["series"]] == [make_figures.LABELS["en"]["two"],
+                                                            make_figures.LABELS["en"]["deep"]]
     assert record["series"][0]["x"] == [0, 100, 200, 300]
-    assert record["series"][0]["y"] == FAKE_CURVES["rates"][0.1]
+    assert record["series"][1]["y"] == FAKE_CURVES["deep"]
     assert (record["xscale"], record["yscale"], record["xlim"], record["ylim"]) == (
         "linear", "linear", [0, make_figures.ITERATIONS], [0, None])
     assert records["cost-curves"]["xlabel"] == {"ar": "التكرار", "en": "iteration"}
@@ -169,8 +168,9 @@ def test_record_check_uses_the_stated_tolerance(tmp_path):
 
 @pytest.mark.slow
 def test_committed_figures_match_a_fresh_run():
-    """Retrains the reference models on the real data (2-3 minutes) and checks every figure:
-    records within the stated tolerance, SVGs by what they show."""
+    """Retrains the two cat models on the real data (fast engine, seconds) and the lab's sweep,
+    and checks every figure: records within the stated tolerance, SVGs by what they show, the
+    learning-rate record by what is stable."""
     try:
         train_x, train_y, _test_x, _test_y = make_figures.load_dataset()
     except (SystemExit, Exception) as exc:  # the data is required: CI has it in ../shared
@@ -180,6 +180,10 @@ def test_committed_figures_match_a_fresh_run():
     assert curves["two"][0] == pytest.approx(0.693049735659989, rel=1e-9)
     assert curves["deep"][0] == pytest.approx(0.7717493284237686, rel=1e-9)
     problems = make_figures.check_figures(curves, FIGURES)
+    lab_record = make_figures.learning_rate_record(
+        *make_figures.sweep_learning_rates(train_x, train_y))
+    problems += make_figures.learning_rate_problems(
+        json.loads((FIGURES / "learning-rates.json").read_text(encoding="utf-8")), lab_record)
     import matplotlib
     import numpy
 

@@ -42,3 +42,14 @@ def test_titles_are_translated(key):
 
     title = Message(TITLES[key])
     assert title.render("ar") != title.render("en")
+
+
+def test_a_learning_rate_lab_names_itself_and_matches_offered_rates_only():
+    from grader.declare import LearningRateLab
+
+    lab = LearningRateLab(unit="c9w9", model="two-layer", layers=(4, 2, 1),
+                          rates=(0.001, 0.0075, 0.03), iterations=10, margin=0.1)
+    assert lab.id == "c9w9.lab" and lab.points == 10
+    assert lab.offered(0.0075) == 0.0075
+    assert lab.offered(0.0075 * (1 + 1e-12)) == 0.0075  # a decimal read back from a file
+    assert lab.offered(0.0076) is None and lab.offered(0.3) is None

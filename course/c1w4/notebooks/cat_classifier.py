@@ -219,6 +219,91 @@ show_cost_curves({"two layers": two_layer, "four layers": deep});
 # تدريب أعلى، لكنه أدقّ على مجموعة الاختبار: فتكلفة التدريب وحدها لا تدلّ على النموذج الأفضل.
 
 # %% [markdown] en
+# ## Learning-rate lab
+#
+# Both models above trained with the learning rate 0.0075. Is it a good choice? The lesson
+# *Parameters and hyperparameters* suggests an experiment: train the same model with several
+# learning rates and compare the cost curves. What to look for:
+#
+# - **too small**: the cost falls steadily but slowly, and is still high when the iterations run
+#   out;
+# - **too large**: the steps overshoot, so the cost jumps up and down (oscillation), or even grows
+#   (divergence), instead of settling;
+# - **a good rate** makes the cost fall quickly and settle at a low value.
+#
+# The next cell trains the two-layer model `(12288, 7, 1)` with your functions once for each
+# learning rate, 0.001, 0.0075, 0.03 and 0.1, for 1200 iterations each: fewer than above, so the
+# four runs take a minute or two (they run side by side in worker processes, with a progress bar).
+# It then draws the four cost curves and prints each setting's final cost and what happened.
+# %% [markdown] ar
+# ## مختبر معدّل التعلّم
+#
+# تدرّب النموذجان أعلاه بمعدّل التعلّم 0.0075. فهل هو اختيار جيد؟ يقترح درس *المعاملات والمعاملات
+# الفائقة* تجربةً: درِّب النموذج نفسه بعدّة معدّلات تعلّم، وقارن منحنيات التكلفة. وهذا ما تبحث عنه:
+#
+# - **معدّل صغير جدًّا**: تتناقص التكلفة باطّراد لكن ببطء، وتبقى مرتفعة حين تنفد التكرارات؛
+# - **معدّل كبير جدًّا**: تتجاوز الخطواتُ القيمةَ الصغرى، فتتذبذب التكلفة صعودًا وهبوطًا (oscillation)،
+#   أو تزداد (التباعد، divergence)، بدل أن تستقرّ؛
+# - **المعدّل المناسب** يجعل التكلفة تتناقص سريعًا وتستقرّ عند قيمة منخفضة.
+#
+# تدرّب الخلية الآتية نموذج الطبقتين `(12288, 7, 1)` بدوالك مرةً لكل معدّل تعلّم: 0.001 و 0.0075
+# و 0.03 و 0.1، مدة 1200 تكرار لكلٍّ منها: أقل مما سبق، فتستغرق العمليات الأربع دقيقة أو دقيقتين (تعمل
+# متجاورةً في عمليات عاملة، مع شريط تقدّم). ثم ترسم منحنيات التكلفة الأربعة، وتطبع التكلفة النهائية لكل
+# إعداد وما جرى فيه.
+
+# %% [code]
+from course.notebook.lab_app import run_lab, save_choice
+
+sweep = run_lab(data)
+
+# %% [markdown] en
+# The figure shows the cost of each setting during training (horizontal axis: iteration; vertical
+# axis: cost), one curve per learning rate; a dashed curve is a setting that diverged. Compare
+# where the curves end, and how they get there: which one is still high, which one keeps jumping
+# up and down to the end, which one falls fastest and ends lowest? A few bumps on the way down are
+# not a problem when the curve then settles lowest.
+#
+# Above 0.0075 training on these pictures is chaotic: tiny rounding differences (another computer,
+# the same sums in another order) grow until two runs differ in their details, so your curves for
+# 0.03 and 0.1 may not match the course's step by step. The settings were chosen so that the
+# conclusion does not depend on it.
+# %% [markdown] ar
+# يبيّن الشكل تكلفة كل إعداد أثناء التدريب (المحور الأفقي: التكرار، iteration؛ والمحور العمودي:
+# التكلفة، cost)، منحنًى لكل معدّل تعلّم؛ والمنحنى المتقطّع إعدادٌ تباعد. قارن أين تنتهي المنحنيات،
+# وكيف تصل إلى نهايتها: أيّها ما زال مرتفعًا، وأيّها يظلّ يصعد ويهبط حتى النهاية، وأيّها يهبط أسرع
+# وينتهي أدنى؟ ولا بأس ببعض النتوءات في أثناء الهبوط إذا استقرّ المنحنى بعدها عند أدنى قيمة.
+#
+# وفوق المعدّل 0.0075 يكون التدريب على هذه الصور فوضويًّا (chaotic): فالفروق الضئيلة في التقريب (حاسوب
+# آخر، أو المجاميع نفسها بترتيب آخر) تكبر حتى تختلف عمليتان في تفاصيلهما، فقد لا تطابق منحنياتُك
+# للمعدّلين 0.03 و 0.1 منحنياتِ المقرر خطوةً بخطوة. وقد اختيرت الإعدادات بحيث لا يتوقّف الاستنتاج
+# على ذلك.
+
+# %% [markdown] en
+# ### Your choice
+#
+# Choose the learning rate whose cost ends lowest without jumping about at the end, write it in
+# place of `None`, and run the cell: it records your choice in `course/c1w4/lab_choice.toml` (an
+# earlier file is kept in `.amiq-backups/`). Then run the check. It trains the same sweep with the
+# course's reference networks and passes when your choice's final cost is within 10 % of the
+# lowest final cost of a setting that did not diverge. In the student bundle the check only reads
+# your file: the choice is graded when you submit it.
+# %% [markdown] ar
+# ### اختيارك
+#
+# اختر معدّل التعلّم الذي تنتهي تكلفته أدنى من غيرها دون أن تتذبذب في النهاية، واكتبه مكان `None`، ثم
+# شغِّل الخلية: فهي تسجّل اختيارك في الملف `course/c1w4/lab_choice.toml` (ويُحفظ أيّ ملف سابق في
+# `.amiq-backups/`). ثم شغِّل خلية الفحص: فهي تدرّب المسح نفسه بشبكات المقرر المرجعية، وتنجح إذا كانت
+# التكلفة النهائية لاختيارك في حدود 10 % من أدنى تكلفة نهائية لإعدادٍ لم يتباعد. أما في حزمة الطلاب
+# فلا تفعل خلية الفحص إلا أن تقرأ ملفك، ويُصحَّح الاختيار حين تسلّمه.
+
+# %% [code]
+my_learning_rate = None  # one of 0.001, 0.0075, 0.03, 0.1
+save_choice(learning_rate=my_learning_rate);
+
+# %% [code]
+grader.check("c1w4.lab");
+
+# %% [markdown] en
 # ## Mislabelled pictures
 # %% [markdown] ar
 # ## الصور المصنَّفة خطأً

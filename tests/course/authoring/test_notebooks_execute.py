@@ -176,9 +176,17 @@ CAT_PROBES = {
         "predicted=int(deep.test_predictions[0, index]))))",
         "print('JPEG', classify_picture('{tmp}/picture.jpg', deep))",
         "print('TEXT', classify_picture('{tmp}/notes.png', deep))",
+        # The learning-rate lab: the notebook's sweep, then a good and a bad recorded choice.
+        "print('LAB', json.dumps(dict(engine=sweep.engine, iterations=sweep.iterations, "
+        "rates=[s.learning_rate for s in sweep.settings], "
+        "finals=[s.final_cost for s in sweep.settings])))",
+        "save_choice(learning_rate=0.03)\nprint('GOOD', grader.check('c1w4.lab').status)",
+        "chosen = save_choice(learning_rate=0.1)\nprint('BAD', grader.check('c1w4.lab').status)\n"
+        "chosen.unlink()  # the project copy is shared: the next run starts without a choice",
     ],
     "stubs": [
         "print('MODELS', two_layer, deep)",
+        "print('LAB', sweep)",
     ],
 }
 PLANAR_PROBES = {
@@ -263,6 +271,37 @@ def test_the_cat_application_with_the_stubs_explains_instead_of_training(run, la
         cell = _code_cell(nb, text)
         assert not has_png(cell) and stream_text(cell).strip()
     assert has_png(_code_cell(nb, "show_picture("))  # the data itself loads without the stubs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", nbb.LANGUAGES)
+def test_the_learning_rate_lab_sweeps_with_the_students_functions_and_grades_the_choice(run, lang):
+    from grader.lab import load_lab
+
+    lab = load_lab("c1w4")
+    nb = run("reference", "c1w4", "cat_classifier", lang)
+    sweep = json.loads(_probe(nb, "LAB"))
+    assert sweep["engine"] == "student" and sweep["iterations"] == lab.iterations
+    assert sweep["rates"] == list(lab.rates)
+    cell = _code_cell(nb, "sweep = run_lab(data)")
+    assert has_png(cell) and "100%|" in stream_text(cell, "stderr")
+    for rate, final in zip(sweep["rates"], sweep["finals"]):
+        assert f"{rate:g}" in stream_text(cell) and f"{final:.4f}" in stream_text(cell)
+    # With the reference as "the student's" code, the notebook's curves lead to the same choice.
+    best = min(sweep["finals"])
+    assert [r for r, f in zip(sweep["rates"], sweep["finals"]) if f <= best * 1.1] == [0.03]
+    # The notebook's own cells: no choice yet (None), so the check says how to record one.
+    assert "save_choice" in stream_text(_code_cell(nb, 'grader.check("c1w4.lab")'))
+    assert _probe(nb, "GOOD") == "passed" and _probe(nb, "BAD") == "failed"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", nbb.LANGUAGES)
+def test_the_learning_rate_lab_with_the_stubs_explains_instead_of_sweeping(run, lang):
+    nb = run("stubs", "c1w4", "cat_classifier", lang)
+    assert _probe(nb, "LAB") == "None"
+    cell = _code_cell(nb, "sweep = run_lab(data)")
+    assert not has_png(cell) and "course/c1w4/" in stream_text(cell)
 
 
 # The course's published results on the flower, and how far a correct solution may be from them:

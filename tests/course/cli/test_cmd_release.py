@@ -291,9 +291,12 @@ def test_an_instructors_own_answers_file_is_not_shipped(tmp_path):
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     shutil.copy(ROOT / "pyproject.toml", checkout / "pyproject.toml")
     (checkout / "course/c1w4/quiz_answers.toml").write_text('[quiz]\nunit = "c1w4"\n')
+    (checkout / "course/c1w4/lab_choice.toml").write_text('[lab]\nunit = "c1w4"\n')
     out, _backup, _units = build_release(tmp_path / "bundle", checkout, unit_ids=["c1w4"])
     assert (out / "course/c1w4/quiz.py").is_file()
+    assert (out / "course/c1w4/grading/lab.py").is_file()  # the lab's declaration ships
     assert not (out / "course/c1w4/quiz_answers.toml").exists()
+    assert not (out / "course/c1w4/lab_choice.toml").exists()
 
 
 @pytest.mark.parametrize("lang, words", [
