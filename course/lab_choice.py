@@ -19,10 +19,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-try:  # Python 3.11+
-    import tomllib
-except ImportError:  # Python 3.10
-    import tomli as tomllib
+from course.toml_reader import tomllib
 
 from course.i18n import LocalizedError, _, isolate, ngettext
 

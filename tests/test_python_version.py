@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from course.authoring.release import tomllib
+from course.toml_reader import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 # Everything that runs as Python: the package, the reference, the grader, docs and build scripts,

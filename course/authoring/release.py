@@ -25,10 +25,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-try:
-    import tomllib  # novermin (Python 3.11+; the fallback below covers 3.10)
-except ModuleNotFoundError:  # Python 3.10: tomli, the same parser (a dependency there)
-    import tomli as tomllib
+from course.toml_reader import tomllib
 
 from course.data.backups import backup_file, timestamp
 from course.i18n import LocalizedError, _, isolate

@@ -25,10 +25,7 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-try:
-    import tomllib  # novermin (Python 3.11+; the fallback below covers 3.10)
-except ImportError:  # Python 3.10
-    import tomli as tomllib
+from course.toml_reader import tomllib
 
 from course.i18n import LocalizedError, _, current_language, isolate
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from packaging.requirements import Requirement
 
-from course.authoring.release import tomllib
+from course.toml_reader import tomllib
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -64,7 +64,7 @@ def test_bundle_has_the_public_grading_material_of_each_unit(bundle, unit_id):
     assert (bundle / "course/units.py").is_file()
     # The pages' examples are input of the docs tool only; they quote solution lines.
     assert not (grading / "examples.py").exists()
-    from course.authoring.release import tomllib  # tomli on Python 3.10
+    from course.toml_reader import tomllib  # tomli on Python 3.10
 
     with open(bundle / "pyproject.toml", "rb") as fh:
         assert "*.json" in tomllib.load(fh)["tool"]["setuptools"]["package-data"]["*"]
@@ -238,7 +238,7 @@ def test_every_installed_unit_is_shipped_by_default(bundle):
 
 
 def test_bundle_packages_the_glossary_and_explains_notebooks_and_lessons(bundle):
-    from course.authoring.release import tomllib  # tomli on Python 3.10
+    from course.toml_reader import tomllib  # tomli on Python 3.10
 
     with open(bundle / "pyproject.toml", "rb") as fh:
         package_data = tomllib.load(fh)["tool"]["setuptools"]["package-data"]["*"]

@@ -12,7 +12,7 @@ from course.quiz.sheet import (FORMAT, SheetError, answer_states, current_finger
                                write_sheet)
 from course.quiz.variants import variant
 
-from course.quiz.sheet import tomllib  # tomli on Python 3.10
+from course.toml_reader import tomllib  # tomli on Python 3.10
 
 UNITS = quiz_units()
 

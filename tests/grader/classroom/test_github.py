@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from course.authoring.release import tomllib  # tomli on Python 3.10
+from course.toml_reader import tomllib  # tomli on Python 3.10
 from course.units import get_unit
 from grader.build import submissions
 from grader.classroom.github import (COMMAND_GRADER, REPORTER, WORKFLOW_PATH, build_classroom,
