@@ -101,7 +101,9 @@ def _number(value):
 
 def _csv(rows):
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # Every cell quoted: a spreadsheet opened with ";" as its list separator (common in Europe
+    # and Arabic locales) would otherwise split "x;=1+1" and evaluate the second part.
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     for row in rows:
         writer.writerow([safe_cell(c) for c in row])
     return buffer.getvalue()

@@ -187,14 +187,20 @@ def fingerprint(settings, digest):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_HASHED_NAME = re.compile(r"-[0-9a-f]{16}$")
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 
 
 def safe_name(student):
-    """A file name for ``student`` (only word characters, dots and dashes; unique per id)."""
+    """A file name for ``student``: only word characters, dots and dashes; one name per id.
+
+    A plain id is its own name. Any other id is cleaned and gets ``-`` and 16 hex digits of its
+    SHA-256, and so does a plain id that already ends like that: a student cannot name a folder
+    ``bob_smith-<hash>`` to take over the files of ``bob smith``.
+    """
     cleaned = _UNSAFE_NAME.sub("_", student).lstrip(".")[:80] or "student"
-    if cleaned != student:
-        cleaned += "-" + hashlib.sha256(student.encode("utf-8")).hexdigest()[:8]
+    if cleaned != student or _HASHED_NAME.search(student):
+        cleaned += "-" + hashlib.sha256(student.encode("utf-8")).hexdigest()[:16]
     return cleaned
 
 

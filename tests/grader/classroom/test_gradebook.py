@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from dataclasses import replace
 
 from grader.classroom.gradebook import (CANVAS_COLUMNS, MOODLE_COLUMNS, Row, canvas_csv,
                                         feedback_file, grades_csv, moodle_csv, results_chunks,
@@ -50,6 +51,17 @@ def test_grades_csv_has_scores_per_exercise_and_errors_always_filled():
 def test_csv_cells_are_never_formulas():
     assert safe_cell("=1+1") == "'=1+1" and safe_cell("+x") == "'+x"
     assert safe_cell("@a") == "'@a" and safe_cell("alice") == "alice" and safe_cell(None) == ""
+
+
+def test_every_cell_is_quoted_so_a_semicolon_locale_cannot_split_out_a_formula():
+    # Opened with ";" as the list separator, an unquoted x;=1+1;y would yield a live =1+1.
+    rows = _rows()
+    rows[0] = replace(rows[0], student="x;=1+1;y", name="x;=1+1;y")
+    for text in (grades_csv(rows, IDS, "en"), canvas_csv(rows, "Week 4", "77", 4.0),
+                 moodle_csv(rows, 4.0)):
+        assert "x;=1+1;y" in text
+        assert text.count("x;=1+1;y") == text.count('"x;=1+1;y"')
+        assert all(line.startswith('"') for line in text.splitlines()[:2])
 
 
 def test_canvas_import_columns():

@@ -69,6 +69,14 @@ def test_safe_names_are_file_names_and_unique():
     assert safe_name("أحمد") == "أحمد"
 
 
+def test_a_folder_named_like_a_cleaned_id_cannot_take_over_its_files():
+    # "bob smith" is cleaned to "bob_smith-<hash>"; a student naming a folder exactly that must
+    # get another file name, or their feedback and record would overwrite Bob's.
+    bob = safe_name("bob smith")
+    assert bob.startswith("bob_smith-") and safe_name(bob) != bob
+    assert len({safe_name(s) for s in ("bob smith", bob, safe_name(bob))}) == 3
+
+
 def test_the_store_keeps_records_by_fingerprint(tmp_path):
     store = RecordStore(tmp_path / "records")
     record = failed_record("failed", [Message("x")])
