@@ -23,6 +23,7 @@ Use::
 """
 
 import os
+import stat
 import tempfile
 import threading
 from pathlib import Path
@@ -184,3 +185,48 @@ def write_bytes(path, data, *, mode=None):
     """Write ``data`` to ``path`` atomically (see :class:`AtomicFile`; ``mode`` as there)."""
     with AtomicFile(path, binary=True, mode=mode) as out:
         out.file.write(data)
+
+
+class TooLarge(ValueError):
+    """A file larger than the limit its reader set (``limit`` bytes)."""
+
+    def __init__(self, path, limit):
+        super().__init__(f"{path} is larger than {limit} bytes")
+        self.path = path
+        self.limit = limit
+
+
+def read_bytes_at_most(path, limit):
+    """Read a small file without ever holding more than ``limit + 1`` bytes of it.
+
+    A student's answers or choice file may be a sparse file of gigabytes: its size is checked on
+    the open file (no swap between check and read) and at most ``limit + 1`` bytes are read.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    limit : int
+        The largest acceptable size, in bytes.
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    TooLarge
+        The file has more than ``limit`` bytes.
+    OSError
+        It cannot be opened or read, or it is not a regular file (``IsADirectoryError`` for a
+        folder, ``OSError`` for a device or pipe).
+    """
+    with open(path, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path} is not a regular file")
+        if info.st_size > limit:
+            raise TooLarge(path, limit)
+        data = fh.read(limit + 1)
+    if len(data) > limit:  # it grew after the check
+        raise TooLarge(path, limit)
+    return data

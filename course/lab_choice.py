@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from course.fileio import TooLarge, read_bytes_at_most
 from course.toml_reader import tomllib
 
 from course.i18n import LocalizedError, _, isolate, ngettext
@@ -161,14 +162,14 @@ def read_choice(path):
             "the notebook, then record your choice with {example}.").format(
             path=isolate(path), example=isolate(SAVE_EXAMPLE)))
     try:
-        data = path.read_bytes()
+        data = read_bytes_at_most(path, MAX_BYTES)
+    except TooLarge:
+        raise ChoiceError(lambda: _("{path} is too large for a choice file (more than {limit} "
+                                   "bytes).").format(path=isolate(path),
+                                                     limit=isolate(MAX_BYTES))) from None
     except OSError as exc:
         raise ChoiceError(lambda exc=exc: _("Cannot read {path}: {error}").format(
             path=isolate(path), error=isolate(exc))) from None
-    if len(data) > MAX_BYTES:
-        raise ChoiceError(lambda: _("{path} is too large for a choice file (more than {limit} "
-                                    "bytes).").format(path=isolate(path),
-                                                      limit=isolate(MAX_BYTES)))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -184,7 +185,8 @@ def parse_choice(text, path=None):
     where = isolate(path if path is not None else FILENAME)
     try:
         data = tomllib.loads(text.lstrip("\ufeff"))
-    except tomllib.TOMLDecodeError as exc:
+    # ValueError: an integer of more than 4300 digits (Python's int-to-text limit).
+    except (tomllib.TOMLDecodeError, ValueError) as exc:
         raise ChoiceError(lambda exc=exc: _(
             "{path} is not valid TOML ({error}). The choice is one line such as {example}, "
             "under {table}.").format(path=where, error=isolate(exc),
@@ -207,8 +209,12 @@ def parse_choice(text, path=None):
             "The learning rate in {path} must be a number without quotes, such as {example}; "
             "got {value}.").format(path=where, example=isolate(TOML_EXAMPLE),
                                    value=isolate(repr(rate)[:40])))
-    if not (math.isfinite(rate) and rate > 0):
+    try:
+        usable = math.isfinite(rate) and rate > 0
+    except OverflowError:  # an int too large for a float: no offered rate
+        usable = False
+    if not usable:
         raise ChoiceError(lambda: _(
             "The learning rate in {path} must be a positive number; got {value}.").format(
-            path=where, value=isolate(rate)))
+            path=where, value=isolate(repr(rate)[:40])))
     return LabChoice(unit=lab["unit"], learning_rate=float(rate), path=path)

@@ -25,6 +25,7 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from course.fileio import TooLarge, read_bytes_at_most
 from course.toml_reader import tomllib
 
 from course.i18n import LocalizedError, _, current_language, isolate
@@ -235,13 +236,14 @@ def read_sheet(path):
                          .format(path=isolate(path),
                                  command=isolate("amiq quiz template --unit UNIT")))
     try:
-        data = path.read_bytes()
+        data = read_bytes_at_most(path, MAX_BYTES)
+    except TooLarge:
+        raise SheetError(lambda: _("{path} is too large for an answers file (more than {limit} "
+                                   "bytes).").format(path=isolate(path),
+                                                     limit=isolate(MAX_BYTES))) from None
     except OSError as exc:
         raise SheetError(lambda exc=exc: _("Cannot read {path}: {error}").format(
             path=isolate(path), error=isolate(exc))) from None
-    if len(data) > MAX_BYTES:
-        raise SheetError(lambda: _("{path} is too large for an answers file (more than {limit} "
-                                   "bytes).").format(path=isolate(path), limit=isolate(MAX_BYTES)))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -257,7 +259,8 @@ def parse_sheet(text, path=None):
     where = isolate(path if path is not None else "quiz_answers.toml")
     try:
         data = tomllib.loads(text.lstrip("\ufeff"))
-    except tomllib.TOMLDecodeError as exc:
+    # ValueError: an integer of more than 4300 digits (Python's int-to-text limit).
+    except (tomllib.TOMLDecodeError, ValueError) as exc:
         raise SheetError(lambda exc=exc: _(
             "{path} is not valid TOML ({error}). Each answer is one line such as {example}; "
             "text goes in double quotes.").format(path=where, error=isolate(exc),

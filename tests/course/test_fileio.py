@@ -92,3 +92,20 @@ def test_a_failed_rename_removes_the_temporary_file(tmp_path, monkeypatch):
 def test_newline_is_kept_when_asked(tmp_path):
     write_text(tmp_path / "crlf.txt", "a\r\nb\n", newline="")
     assert (tmp_path / "crlf.txt").read_bytes() == b"a\r\nb\n"
+
+
+def test_reading_at_most_a_limit(tmp_path):
+    from course.fileio import TooLarge, read_bytes_at_most
+
+    small = tmp_path / "small.toml"
+    small.write_bytes(b"x" * 10)
+    assert read_bytes_at_most(small, 10) == b"x" * 10
+    with pytest.raises(TooLarge):
+        read_bytes_at_most(small, 9)
+    sparse = tmp_path / "sparse.toml"  # 3 GB of holes: refused from its size, never read
+    with open(sparse, "wb") as fh:
+        fh.truncate(3 * 1024 ** 3)
+    with pytest.raises(TooLarge):
+        read_bytes_at_most(sparse, 1000)
+    with pytest.raises(OSError):
+        read_bytes_at_most(tmp_path, 1000)

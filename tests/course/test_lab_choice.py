@@ -52,6 +52,8 @@ def test_an_integer_rate_and_a_byte_order_mark_are_accepted():
     ('[lab]\nunit = "c1w4"\nlearning_rate = -0.03\n', "positive number"),
     ('[lab]\nunit = "c1w4"\nlearning_rate = nan\n', "positive number"),
     ('[lab]\nunit = "c1w4"\nlearning_rate = inf\n', "positive number"),
+    ('[lab]\nunit = "c1w4"\nlearning_rate = 1' + "0" * 400 + "\n", "positive number"),
+    ('[lab]\nunit = "c1w4"\nlearning_rate = ' + "9" * 5000 + "\n", "not valid TOML"),
 ])
 def test_unusable_text_gives_a_bilingual_error_saying_what_was_expected(text, words, lang):
     lang("en")
@@ -72,6 +74,11 @@ def test_files_that_are_not_choice_files(tmp_path, lang):
     big.write_bytes(b"#" * (MAX_BYTES + 1))
     with pytest.raises(ChoiceError, match="too large"):
         read_choice(big)
+    sparse = tmp_path / "sparse.toml"  # 3 GB that take no disk: refused without reading them
+    with open(sparse, "wb") as fh:
+        fh.truncate(3 * 1024 ** 3)
+    with pytest.raises(ChoiceError, match="too large"):
+        read_choice(sparse)
     latin = tmp_path / "latin.toml"
     latin.write_bytes('[lab]\nunit = "c1w4"\n# caf\xe9\nlearning_rate = 0.03\n'.encode("latin-1"))
     with pytest.raises(ChoiceError, match="UTF-8"):

@@ -93,6 +93,9 @@ BAD_FILES = [
     ('[quiz]\nunit = "c1w4"\nstudent = "a"\n[[answers]]\nx = 3\n', "must be a table"),
     ('answers = 1\n[quiz]\nunit = "c1w4"\nstudent = "a"\n', "must be a table"),
     ('[quiz]\nunit = "c1w4"\nstudent = "a"\n[answers]\nx = 1\nx = 2\n', "not valid TOML"),
+    # More digits than Python turns into an int: tomllib raises ValueError, not its own error.
+    ('[quiz]\nunit = "c1w4"\nstudent = "a"\n[answers]\nx = ' + "9" * 5000 + "\n",
+     "not valid TOML"),
 ]
 
 
@@ -122,6 +125,11 @@ def _check_bad_files(tmp_path):
     huge.write_bytes(b"#" * 1_000_001)
     with pytest.raises(SheetError, match="too large"):
         read_sheet(huge)
+    sparse = tmp_path / "sparse.toml"  # 3 GB that take no disk: refused without reading them
+    with open(sparse, "wb") as fh:
+        fh.truncate(3 * 1024 ** 3)
+    with pytest.raises(SheetError, match="too large"):
+        read_sheet(sparse)
 
 
 def test_writing_over_a_file_keeps_a_backup(tmp_path):
