@@ -373,4 +373,11 @@ def grade_sheet(sheet, student_id=None, key=None):
             "fingerprint differs): the answers were graded against the questions as they are "
             "now. Make a new file with {command} if the numbers in yours differ.")
             , command="amiq quiz template --force"))
+    if student_id is None:
+        # A copied file carries its author's id: only the instructor's class list says who
+        # handed it in.
+        result.warnings.append(Message(N_(
+            "Graded as the student id written in the file ({named}). Pass {option} with the id "
+            "from your class list: a file copied from another student names that student."),
+            named=sheet.student, option="--student ID"))
     return result

@@ -46,17 +46,27 @@ def test_the_answers_are_graded_in_the_recomputed_variant_whatever_the_file_show
                                                                                        "alice")))
     answered = "\n".join(line for line in answered.splitlines()
                          if not line.endswith('= ""')) + "\n"
-    baseline = grade_sheet(parse_sheet(answered))
+    baseline = grade_sheet(parse_sheet(answered), "alice")
     # Edit what the file shows of the variant: the numbers in the prompts, the letters of the
     # options, an invented table of parameters and the fingerprint.
     edited = answered.replace("n = [", "n = [99, ").replace("#   a)", "#   z)")
     edited = edited.replace('variants = "', 'variants = "00') + '[variants]\nw_shape = {l = 1}\n'
-    result = grade_sheet(parse_sheet(edited))
+    result = grade_sheet(parse_sheet(edited), "alice")
     assert [(q.question.id, q.points, q.variant) for q in result.questions] == \
         [(q.question.id, q.points, q.variant) for q in baseline.questions]
     assert result.full_marks and baseline.warnings == []
     assert [w.msgid.split(" (")[0] for w in result.warnings] == \
         ["The file was not made for this student's current questions"]
+
+
+def test_grading_without_a_class_list_id_warns_that_the_file_names_the_student():
+    # A copied file carries its author's id: without --student the grade goes to that id.
+    text = template_text("c1w4", "alice")
+    warned = grade_sheet(parse_sheet(text))
+    assert any(w.msgid.startswith("Graded as the student id written in the file")
+               for w in warned.warnings)
+    assert not any(w.msgid.startswith("Graded as the student id")
+                   for w in grade_sheet(parse_sheet(text), "alice").warnings)
 
 
 def test_grading_as_another_student_warns():
