@@ -17,7 +17,7 @@ stretches wall time. Like an installed package, the project's bytecode is compil
 
 Usage::
 
-    python benchmarks/grade_speed.py [--runs 7] [--no-compile]
+    python benchmarks/grade_speed.py [--runs 7] [--no-compile] [--unit UNIT ...]
 """
 
 import argparse
@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from course.authoring.stubs import render_unit  # noqa: E402
-from course.catalog import SUBMISSION_MODULES, UNIT  # noqa: E402
+from course.units import all_units, get_unit  # noqa: E402
 
 TARGETS = {"reference": 2.0, "stubs": 1.0}
 
@@ -48,11 +48,13 @@ def _submission(folder, files):
     return folder
 
 
-def _grade_once(submission, hidden, output):
+def _grade_once(unit, submission, hidden, output):
     cmd = [
         sys.executable,
         "-m",
         "grader",
+        "--unit",
+        unit,
         "--submission",
         str(submission),
         "--format",
@@ -81,50 +83,55 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--no-compile", action="store_true")
+    parser.add_argument("--unit", nargs="+", default=None,
+                        help="units to grade (default: every unit)")
     args = parser.parse_args(argv)
+    units = args.unit or list(all_units())
     if not args.no_compile:
         for package in ("course", "grader", "solutions"):
             compileall.compile_dir(str(ROOT / package), quiet=1)
 
     with tempfile.TemporaryDirectory(prefix="amiq-bench-") as tmp:
         tmp = Path(tmp)
-        names = [f"{m}.py" for m in SUBMISSION_MODULES]
-        solutions = ROOT / "solutions" / UNIT
-        reference = _submission(
-            tmp / "reference", {n: (solutions / n).read_text(encoding="utf-8") for n in names}
-        )
-        stubs_text = render_unit(ROOT / "solutions", UNIT)
-        stubs = _submission(tmp / "stubs", {n: stubs_text[n] for n in names})
-        scenarios = [
-            ("reference", reference, True),
-            ("stubs", stubs, False),
-            ("stubs+hidden", stubs, True),
-        ]
         print(
             f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
             f"{os.cpu_count()} CPUs; {args.runs} runs each"
         )
-        for name, folder, hidden in scenarios:
-            _grade_once(folder, hidden, tmp / "warm.json")  # warm the page cache
-            walls, cpus = [], []
-            for _ in range(args.runs):
-                wall, cpu, report = _grade_once(folder, hidden, tmp / "out.json")
-                walls.append(wall)
-                cpus.append(cpu)
-            checks = sum(len(ex["checks"]) for ex in report["exercises"])
-            target = TARGETS.get(name)
-            verdict = ""
-            if target is not None:
-                verdict = f"  target <= {target:.1f} s: " + (
-                    "met" if statistics.median(walls) <= target else "NOT met"
-                )
-            print(
-                f"{name:13s} wall median {statistics.median(walls):.3f} s "
-                f"(min {min(walls):.3f}, max {max(walls):.3f}); "
-                f"CPU median {statistics.median(cpus):.3f} s; "
-                f"{checks} checks, score {report['score']:g}/{report['max_score']:g}, "
-                f"isolation {report['isolation']}{verdict}"
+        for unit in units:
+            names = [f"{m}.py" for m in get_unit(unit).submission_modules]
+            solutions = ROOT / "solutions" / unit
+            reference = _submission(
+                tmp / unit / "reference",
+                {n: (solutions / n).read_text(encoding="utf-8") for n in names},
             )
+            stubs_text = render_unit(ROOT / "solutions", unit)
+            stubs = _submission(tmp / unit / "stubs", {n: stubs_text[n] for n in names})
+            scenarios = [
+                ("reference", reference, True),
+                ("stubs", stubs, False),
+                ("stubs+hidden", stubs, True),
+            ]
+            for name, folder, hidden in scenarios:
+                _grade_once(unit, folder, hidden, tmp / "warm.json")  # warm the page cache
+                walls, cpus = [], []
+                for _ in range(args.runs):
+                    wall, cpu, report = _grade_once(unit, folder, hidden, tmp / "out.json")
+                    walls.append(wall)
+                    cpus.append(cpu)
+                checks = sum(len(ex["checks"]) for ex in report["exercises"])
+                target = TARGETS.get(name)
+                verdict = ""
+                if target is not None:
+                    verdict = f"  target <= {target:.1f} s: " + (
+                        "met" if statistics.median(walls) <= target else "NOT met"
+                    )
+                print(
+                    f"{unit} {name:13s} wall median {statistics.median(walls):.3f} s "
+                    f"(min {min(walls):.3f}, max {max(walls):.3f}); "
+                    f"CPU median {statistics.median(cpus):.3f} s; "
+                    f"{checks} checks, score {report['score']:g}/{report['max_score']:g}, "
+                    f"isolation {report['isolation']}{verdict}"
+                )
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
