@@ -5,7 +5,8 @@
 The checks are static (nothing of the student's code runs): every module file of the unit is
 there, is UTF-8, parses, and defines each graded function at its top level; a function that
 still raises the stub's ``NotImplementedError`` is *unfinished* (a warning, not an error). The
-zip holds the module files at its root and ``amiq-manifest.json`` (the unit, each file's SHA-256
+zip holds the module files at its root, the quiz's and the lab's answer files when they exist
+(:data:`ANSWER_FILES`), and ``amiq-manifest.json`` (the unit, each file's SHA-256
 and size, the unfinished exercises, the tool's version and the time), so ``amiq grade --class``
 and the Gradescope autograder take it as it is, and can tell when a file changed afterwards.
 """
@@ -23,6 +24,11 @@ from .. import __version__
 from ..feedback import Message, N_
 from ..sandbox.client import MAX_FILE_BYTES
 from .intake import MANIFEST_FORMAT, MANIFEST_NAME
+
+# Answer files the unit's workspace may hold besides the modules: the end-of-week quiz and the
+# learning-rate lab's choice. Packed when present, so one zip hands in everything.
+ANSWER_FILES = ("quiz_answers.toml", "lab_choice.toml")
+ANSWER_FILE_BYTES = 1_000_000
 
 
 @dataclass
@@ -109,6 +115,14 @@ def check_files(folder, unit):
                        "level)."), file=name, function=exercise.name))
             elif _raises_not_implemented(function):
                 result.unfinished.append(exercise.name)
+    for name in ANSWER_FILES:
+        path = Path(folder) / name
+        if path.is_file() and not path.is_symlink():
+            if path.stat().st_size > ANSWER_FILE_BYTES:
+                result.errors.append(Message(N_("{file} is larger than {limit} bytes."),
+                                             file=name, limit=ANSWER_FILE_BYTES))
+            else:
+                result.files[name] = path.read_bytes()
     return result
 
 

@@ -52,3 +52,15 @@ def test_the_zip_holds_the_files_and_a_manifest_of_their_hashes(tmp_path):
     assert "predict" not in manifest["exercises"]["finished"]
     out, backup = write_submission(out, UNIT, files, [])  # again: the old zip is kept
     assert backup is not None and backup.read_bytes() != out.read_bytes()
+
+
+def test_the_quiz_and_lab_answer_files_are_packed_when_present(tmp_path):
+    # The docs say the quiz is graded when it is submitted: the one zip must carry it.
+    folder = submissions.write(submissions.reference_sources(), tmp_path / "w")
+    assert not {"quiz_answers.toml", "lab_choice.toml"} & set(check_files(folder, UNIT).files)
+    (folder / "quiz_answers.toml").write_text('[quiz]\nunit = "c1w4"\n', encoding="utf-8")
+    (folder / "lab_choice.toml").write_text('[lab]\nlearning_rate = 0.03\n', encoding="utf-8")
+    found = check_files(folder, UNIT)
+    assert found.errors == []
+    assert found.files["quiz_answers.toml"].startswith(b"[quiz]")
+    assert found.files["lab_choice.toml"].startswith(b"[lab]")
