@@ -182,32 +182,33 @@ def read_choice(path):
 
 def parse_choice(text, path=None):
     """Parse the text of a choice file (see :func:`read_choice`)."""
-    where = isolate(path if path is not None else FILENAME)
+    # isolated inside each message: isolate() depends on the language it is rendered in
+    where = path if path is not None else FILENAME
     try:
         data = tomllib.loads(text.lstrip("\ufeff"))
     # ValueError: an integer of more than 4300 digits (Python's int-to-text limit).
     except (tomllib.TOMLDecodeError, ValueError) as exc:
         raise ChoiceError(lambda exc=exc: _(
             "{path} is not valid TOML ({error}). The choice is one line such as {example}, "
-            "under {table}.").format(path=where, error=isolate(exc),
+            "under {table}.").format(path=isolate(where), error=isolate(exc),
                                      example=isolate(TOML_EXAMPLE),
                                      table=isolate("[lab]"))) from None
     lab = data.get("lab")
     if not isinstance(lab, dict) or not isinstance(lab.get("unit"), str):
         raise ChoiceError(lambda: _(
             "{path} has no {table} table naming the unit, such as {example}: record your "
-            "choice again with {save}.").format(path=where, table=isolate("[lab]"),
+            "choice again with {save}.").format(path=isolate(where), table=isolate("[lab]"),
                                                example=isolate('unit = "c1w4"'),
                                                save=isolate(SAVE_EXAMPLE)))
     rate = lab.get("learning_rate")
     if rate is None or rate == "":
         raise ChoiceError(lambda: _(
             "{path} holds no learning rate: write one of the offered rates as a number, such as "
-            "{example}.").format(path=where, example=isolate(TOML_EXAMPLE)))
+            "{example}.").format(path=isolate(where), example=isolate(TOML_EXAMPLE)))
     if isinstance(rate, bool) or not isinstance(rate, (int, float)):
         raise ChoiceError(lambda: _(
             "The learning rate in {path} must be a number without quotes, such as {example}; "
-            "got {value}.").format(path=where, example=isolate(TOML_EXAMPLE),
+            "got {value}.").format(path=isolate(where), example=isolate(TOML_EXAMPLE),
                                    value=isolate(repr(rate)[:40])))
     try:
         usable = math.isfinite(rate) and rate > 0
@@ -216,5 +217,5 @@ def parse_choice(text, path=None):
     if not usable:
         raise ChoiceError(lambda: _(
             "The learning rate in {path} must be a positive number; got {value}.").format(
-            path=where, value=isolate(repr(rate)[:40])))
+            path=isolate(where), value=isolate(repr(rate)[:40])))
     return LabChoice(unit=lab["unit"], learning_rate=float(rate), path=path)

@@ -256,14 +256,15 @@ def read_sheet(path):
 
 def parse_sheet(text, path=None):
     """Parse the text of an answers file (see :func:`read_sheet`)."""
-    where = isolate(path if path is not None else "quiz_answers.toml")
+    # isolated inside each message: isolate() depends on the language it is rendered in
+    where = path if path is not None else "quiz_answers.toml"
     try:
         data = tomllib.loads(text.lstrip("\ufeff"))
     # ValueError: an integer of more than 4300 digits (Python's int-to-text limit).
     except (tomllib.TOMLDecodeError, ValueError) as exc:
         raise SheetError(lambda exc=exc: _(
             "{path} is not valid TOML ({error}). Each answer is one line such as {example}; "
-            "text goes in double quotes.").format(path=where, error=isolate(exc),
+            "text goes in double quotes.").format(path=isolate(where), error=isolate(exc),
                                                   example=isolate('notation = "b"'))) from None
     quiz = data.get("quiz")
     if not isinstance(quiz, dict) or not isinstance(quiz.get("unit"), str) or \
@@ -271,18 +272,18 @@ def parse_sheet(text, path=None):
         raise SheetError(lambda: _(
             "{path} has no [quiz] table with the unit and the student id, such as {example}: "
             "make a new file with {command} and copy your answers into it.").format(
-            path=where, example=isolate('unit = "c1w4"'),
+            path=isolate(where), example=isolate('unit = "c1w4"'),
             command=isolate("amiq quiz template")))
     try:
         student = normalise_student_id(quiz["student"])
     except StudentIdError as exc:
         raise SheetError(lambda exc=exc: _("The student id in {path} cannot be used: {error}")
-                         .format(path=where, error=exc.render())) from None
+                         .format(path=isolate(where), error=exc.render())) from None
     answers = data.get("answers", {})
     if not isinstance(answers, dict):
         raise SheetError(lambda: _("In {path}, {table} must be a table of answers, one line per "
                                    "question, such as {example}.").format(
-            path=where, table=isolate("[answers]"), example=isolate('notation = "b"')))
+            path=isolate(where), table=isolate("[answers]"), example=isolate('notation = "b"')))
     language = quiz.get("language")
     printed = quiz.get("variants")
     return AnswerSheet(unit=quiz["unit"], student=student, answers=dict(answers),
