@@ -12,12 +12,20 @@ they are untrusted. Every member is checked before anything is written:
 * the archive has at most ``max_files`` members, at most ``max_bytes`` uncompressed in all, and
   no member compressed more than ``max_ratio`` times (zip bombs).
 
+A tar is decompressed as its suffix says (never guessed from the content), and ``tarfile`` reads it
+through a stream that refuses to go past ``max_bytes`` plus room for the headers: ``tarfile`` reads
+a long-name or PAX header's whole body into memory before any member is seen, so that body is also
+capped (``MAX_HEADER_BYTES``) before it is read.
+
 Only the members the caller wants are written (``wanted``), each through a new file opened with
 ``O_EXCL | O_NOFOLLOW`` in a folder this module created, and the bytes actually decompressed are
 counted again while writing (a forged header cannot lie about the size). The source archive is
 only read.
 """
 
+import bz2
+import gzip
+import lzma
 import os
 import re
 import shutil
@@ -31,8 +39,22 @@ from pathlib import Path, PurePosixPath
 from ..feedback import Message, N_
 
 ZIP_SUFFIXES = (".zip",)
-TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz")
+# Each tar suffix and the compression its content must have (checked by its first bytes).
+TAR_COMPRESSIONS = {".tar": "tar", ".tar.gz": "gzip", ".tgz": "gzip", ".tar.bz2": "bzip2",
+                    ".tar.xz": "xz"}
+TAR_SUFFIXES = tuple(TAR_COMPRESSIONS)
+_MAGIC = {"gzip": b"\x1f\x8b", "bzip2": b"BZh", "xz": b"\xfd7zXZ\x00"}
+_OPENERS = {"gzip": lambda raw: gzip.GzipFile(fileobj=raw, mode="rb"),
+            "bzip2": lambda raw: bz2.BZ2File(raw), "xz": lambda raw: lzma.LZMAFile(raw)}
 CHUNK = 1 << 16
+# A GNU long name / long link or a PAX extended header: real ones are a few hundred bytes.
+MAX_HEADER_BYTES = 64 * 1024
+# Decompressed tar bytes allowed beyond max_bytes, per member (its header, a PAX header and
+# padding: four 512-byte blocks) and once (the end-of-archive blocks, a global header).
+TAR_HEADER_ALLOWANCE = 4 * tarfile.BLOCKSIZE
+TAR_FIXED_ALLOWANCE = 1 << 20
+_HEADER_TYPES = (tarfile.GNUTYPE_LONGNAME, tarfile.GNUTYPE_LONGLINK, tarfile.XHDTYPE,
+                 tarfile.XGLTYPE, tarfile.SOLARIS_XHDTYPE)
 # Compression ratios are only judged on members big enough to matter (small text compresses well).
 RATIO_FLOOR_BYTES = 1 << 20
 
@@ -80,13 +102,18 @@ def archive_kind(name):
     return None
 
 
+def _tar_suffix(name):
+    """The tar suffix ``name`` ends with (the longest one: ``.tar.gz``, not ``.gz``), or ``None``."""
+    lower = str(name).lower()
+    found = [suffix for suffix in TAR_SUFFIXES if lower.endswith(suffix)]
+    return max(found, key=len) if found else None
+
+
 def archive_stem(name):
     """The file name without its archive suffix (``alice.tar.gz`` -> ``alice``)."""
     lower = name.lower()
-    for suffix in (*TAR_SUFFIXES, *ZIP_SUFFIXES):
-        if lower.endswith(suffix):
-            return name[: len(name) - len(suffix)]
-    return name
+    suffix = _tar_suffix(name) or next((s for s in ZIP_SUFFIXES if lower.endswith(s)), None)
+    return name[: len(name) - len(suffix)] if suffix else name
 
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -141,6 +168,24 @@ def _link(name):
            "folders are accepted."), name=_shown(name)))
 
 
+def _long_header(size):
+    return ArchiveError(Message(
+        N_("The archive holds a long name or an extended header of {size} KB (at most {limit} "
+           "KB are accepted): refused."),
+        size=-(-size // 1024), limit=MAX_HEADER_BYTES // 1024))
+
+
+def _wrong_compression(name, suffix, expected):
+    return ArchiveError(Message(
+        N_("{name} does not hold what its suffix {suffix} says ({expected} data was expected): "
+           "refused."), name=_shown(Path(name).name), suffix=suffix, expected=expected))
+
+
+def _out_of_memory():
+    return ArchiveError(Message(
+        N_("Reading the archive needs more memory than the grader may use: refused.")))
+
+
 def _damaged(error):
     return ArchiveError(Message(N_("The archive cannot be read: {error}"),
                                 error=_shown(str(error) or type(error).__name__)))
@@ -184,7 +229,8 @@ def extract(archive, dest, limits=STUDENT_LIMITS, wanted=None):
     Parameters
     ----------
     archive : path
-        A ``.zip``, ``.tar``, ``.tar.gz`` or ``.tgz`` file (only read).
+        A ``.zip``, ``.tar``, ``.tar.gz``, ``.tgz``, ``.tar.bz2`` or ``.tar.xz`` file (only read);
+        a tar's content must be compressed as its suffix says.
     dest : path
         A folder to create (it must not exist yet).
     limits : ArchiveLimits
@@ -218,7 +264,11 @@ def extract(archive, dest, limits=STUDENT_LIMITS, wanted=None):
     except ArchiveError:
         shutil.rmtree(dest, ignore_errors=True)
         raise
-    except (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, OSError,
+    except MemoryError:
+        # Whatever slipped past the caps costs this archive only, not the class run.
+        shutil.rmtree(dest, ignore_errors=True)
+        raise _out_of_memory() from None
+    except (zipfile.BadZipFile, tarfile.TarError, zlib.error, lzma.LZMAError, EOFError, OSError,
             RuntimeError, NotImplementedError, ValueError) as exc:
         # RuntimeError / NotImplementedError: zipfile's "encrypted" or unsupported compression.
         shutil.rmtree(dest, ignore_errors=True)
@@ -255,9 +305,91 @@ def _extract_zip(archive, writer, limits, wanted):
                 writer.write(rel, source, info.file_size)
 
 
+class _BoundedStream:
+    """The decompressed tar stream, refusing any read or seek that would go past ``budget`` bytes.
+
+    The check comes before the read, so a header announcing gigabytes is refused before
+    ``tarfile`` allocates anything for it.
+    """
+
+    def __init__(self, stream, budget, limits):
+        self.stream = stream
+        self.budget = budget
+        self.limits = limits
+        self.position = 0
+
+    def _allow(self, end):
+        if end > self.budget:
+            raise _too_large(self.limits)
+
+    def read(self, size=-1):
+        if size is None or size < 0:
+            size = self.budget - self.position  # "everything": at most up to the budget
+        self._allow(self.position + size)
+        data = self.stream.read(size)
+        self.position += len(data)
+        return data
+
+    def seek(self, offset, whence=os.SEEK_SET):
+        if whence not in (os.SEEK_SET, os.SEEK_CUR):
+            raise ValueError("only absolute and relative seeks are supported")
+        target = offset if whence == os.SEEK_SET else self.position + offset
+        self._allow(target)
+        self.position = self.stream.seek(target)
+        return self.position
+
+    def tell(self):
+        return self.position
+
+
+class _CappedTarInfo(tarfile.TarInfo):
+    """A ``TarInfo`` that refuses a long-name or PAX header body over ``MAX_HEADER_BYTES``.
+
+    ``tarfile`` reads such a body whole (``_proc_member`` dispatches to it) before it returns
+    the member it describes, so the size is checked here, from the header block just parsed.
+    """
+
+    def _proc_member(self, tarfile):
+        if self.type in _HEADER_TYPES and self.size > MAX_HEADER_BYTES:
+            raise _long_header(self.size)
+        return super()._proc_member(tarfile)
+
+
+def _is_tar_header(block):
+    """Whether ``block`` (512 bytes) is a valid tar header (its checksum matches)."""
+    try:
+        tarfile.TarInfo.frombuf(block, "utf-8", "surrogateescape")
+    except tarfile.HeaderError:
+        return False
+    return True
+
+
+def _open_tar_stream(archive, raw):
+    """The decompressed stream of ``archive`` (open binary file ``raw``), as its suffix says.
+
+    Raises
+    ------
+    ArchiveError
+        The content's first bytes do not match the compression of the suffix.
+    """
+    suffix = _tar_suffix(archive)
+    expected = TAR_COMPRESSIONS[suffix]
+    head = raw.read(tarfile.BLOCKSIZE)
+    raw.seek(0)
+    found = next((kind for kind, magic in _MAGIC.items() if head.startswith(magic)), "tar")
+    if found != "tar" and expected == "tar" and _is_tar_header(head):
+        found = "tar"  # a plain tar whose first name happens to start like a compressed file
+    if found != expected:
+        raise _wrong_compression(archive, suffix, expected)
+    return _OPENERS[expected](raw) if expected in _OPENERS else raw
+
+
 def _extract_tar(archive, writer, limits, wanted):
     packed = max(os.path.getsize(archive), 1)
-    with tarfile.open(archive, "r:*") as tf:
+    budget = limits.max_bytes + limits.max_files * TAR_HEADER_ALLOWANCE + TAR_FIXED_ALLOWANCE
+    with open(archive, "rb") as raw, _open_tar_stream(archive, raw) as stream, \
+            tarfile.open(fileobj=_BoundedStream(stream, budget, limits), mode="r:",
+                         tarinfo=_CappedTarInfo) as tf:
         count = declared = 0
         for member in tf:
             count += 1

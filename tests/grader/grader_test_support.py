@@ -8,10 +8,12 @@ the ones the tests need from the reference, so no test carries a copy of solutio
   the reference (renamed ``_reference_<name>``), e.g. "return zeros shaped like the reference's
   result";
 * :func:`open_sandbox`: a :class:`~grader.sandbox.client.Sandbox` on a folder, laid out as the
-  engine lays out unit c1w4.
+  engine lays out unit c1w4;
+* :func:`long_name_bomb`: a tar whose one header hides megabytes of zeros (a few KB packed).
 """
 
 import inspect
+import tarfile
 import textwrap
 from pathlib import Path
 
@@ -86,3 +88,27 @@ def open_sandbox(folder, hidden=True, **kwargs):
 
     files = read_submission(folder, UNIT.submission_modules)
     return Sandbox(files, layout_for(UNIT, hidden), **kwargs)
+
+
+def long_name_bomb(path, opener, body):
+    """A tar whose first header is a GNU long name of ``body`` zero bytes, then one real file.
+
+    ``opener`` (``gzip.open``, ``bz2.open``, ``open``) compresses it; the body is streamed, so
+    building it never holds it in memory.
+    """
+    longname = tarfile.TarInfo("././@LongLink")
+    longname.type = tarfile.GNUTYPE_LONGNAME
+    longname.size = body
+    source = b"x = 1\n"
+    member = tarfile.TarInfo("step_by_step.py")
+    member.size = len(source)
+    zeros = bytes(1 << 20)
+    with opener(path, "wb") as out:
+        out.write(longname.tobuf(format=tarfile.GNU_FORMAT))
+        left = body + (-body) % tarfile.BLOCKSIZE
+        while left:
+            out.write(zeros[:min(left, len(zeros))])
+            left -= min(left, len(zeros))
+        out.write(member.tobuf(format=tarfile.GNU_FORMAT))
+        out.write(source + bytes(-len(source) % tarfile.BLOCKSIZE) + bytes(2 * tarfile.BLOCKSIZE))
+    return path

@@ -5,7 +5,9 @@ row's status and error come from the engine. Submissions are built from the refe
 stubs (``grader_test_support``); nothing of a solution is written here.
 """
 
+import bz2
 import csv
+import gzip
 import hashlib
 import json
 import os
@@ -20,7 +22,7 @@ import pytest
 
 from grader.build import submissions
 from grader.classroom.run import ClassError, ClassOptions, grade_class
-from grader_test_support import ROOT, write_submission
+from grader_test_support import ROOT, long_name_bomb, write_submission
 
 EXERCISES = ["c1w4.linear_forward", "c1w4.compute_cost"]
 
@@ -282,3 +284,34 @@ def test_submissions_as_a_canvas_bulk_zip(tmp_path):
         canvas = list(csv.reader(fh))
     assert canvas[2][:2] == ["smithjane", "1001"]
     assert result.counts["graded"] == 2
+
+
+def test_archive_bombs_cost_their_students_rows_only(tmp_path, monkeypatch):
+    """Long-name bombs, bzip2 under a gzip name and an archive that exhausts memory: one row each."""
+    import grader.classroom.archives as archives
+
+    classroom = tmp_path / "submissions"
+    write_submission(classroom / "good", reference=True)
+    long_name_bomb(classroom / "eve.tar.gz", gzip.open, 8 * 1024 * 1024)
+    long_name_bomb(classroom / "mallory.tar.gz", bz2.open, 8 * 1024 * 1024)
+    (classroom / "oscar.tar").write_bytes(bytes(2 * 512))  # an empty tar; made to run out of
+    # memory below (as the old reader did on a huge header under a memory limit)
+    extract_tar = archives._extract_tar
+
+    def exhausted_for_oscar(archive, *args):
+        if Path(archive).name == "oscar.tar":
+            raise MemoryError
+        return extract_tar(archive, *args)
+
+    monkeypatch.setattr(archives, "_extract_tar", exhausted_for_oscar)
+    result = grade_class(_options(classroom, tmp_path / "out", exercises=["c1w4.linear_forward"],
+                                  hidden=False, jobs=1))
+    rows = _rows(tmp_path / "out")
+    assert set(rows) == {"good", "eve", "mallory", "oscar"}
+    assert rows["good"]["status"] == "graded" and rows["good"]["total"] == rows["good"]["max_score"]
+    assert "long name or an extended header" in rows["eve"]["error"]
+    assert "suffix .tar.gz" in rows["mallory"]["error"]
+    assert "more memory than the grader may use" in rows["oscar"]["error"]
+    for student in ("eve", "mallory", "oscar"):
+        assert rows[student]["status"] != "graded", rows[student]
+    assert result.counts["graded"] == 1
