@@ -16,13 +16,14 @@ missing, unless ``CI`` is set: then it fails.
 import contextlib
 import functools
 import http.server
-import os
 import re
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from tests.missing_tools import require_modules, skip_or_fail
 
 from .conftest import ALT_SITE_URL, REPO_ROOT
 
@@ -50,14 +51,9 @@ def _require_browser():
             f"{CHROMIUM} not found (apt-get install chromium fonts-noto-core fonts-hosny-amiri)"
         )
     else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            reason = "the pip package playwright is not installed"
+        require_modules(("playwright.sync_api",), extras=("browser",))
     if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser test cannot run in CI: {reason}")
-        pytest.skip(reason)
+        skip_or_fail(f"browser test: {reason}", extras=("browser",))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

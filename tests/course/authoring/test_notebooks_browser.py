@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from course.authoring import notebooks as nbb
+from tests.missing_tools import require_modules, skip_or_fail
 
 pytestmark = pytest.mark.browser
 
@@ -88,15 +89,10 @@ def _require():
     if not CHROMIUM.exists():
         reason = f"{CHROMIUM} not found (apt-get install chromium fonts-noto-core)"
     else:
-        for module in ("playwright.sync_api", "nbconvert"):
-            try:
-                __import__(module)
-            except ImportError:
-                reason = f"the pip package {module.split('.')[0]} is not installed"
+        require_modules(("playwright.sync_api", "nbconvert", "nbclient"),
+                        extras=("browser", "notebook-tests"))
     if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"notebook browser test cannot run in CI: {reason}")
-        pytest.skip(reason)
+        skip_or_fail(f"notebook browser test: {reason}", extras=("browser", "notebook-tests"))
 
 
 @pytest.fixture(scope="module")
@@ -226,7 +222,6 @@ def test_arabic_markdown_renders_right_to_left_with_ltr_code_and_math(browser, t
 @pytest.mark.parametrize("unit_id, assignment_id", NOTEBOOKS)
 def test_after_the_setup_cell_arabic_paragraphs_are_right_aligned(browser, tmp_path, unit_id,
                                                                    assignment_id):
-    pytest.importorskip("nbclient")
     html = _html(nbb.notebook_path(unit_id, assignment_id, "ar"), tmp_path, run_setup=True)
     lines = _check_rtl(_layout(browser, html, f"notebook-{unit_id}-{assignment_id}-ar-run.png"))
     paragraphs = [line for line in lines if line["tag"] == "P"]

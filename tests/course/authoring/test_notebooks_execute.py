@@ -24,12 +24,12 @@ from course.authoring.numbers import same_numbers
 from course.i18n import in_language
 from course.notebook.session import in_direction, not_attempted_message
 from course.units import get_unit
+from tests.missing_tools import require_modules
 
 from .notebook_kernel import (copy_project, execute, has_png, kernel_env, notebook_in, role_cells,
                               stream_text)
 
-pytest.importorskip("nbclient")
-pytest.importorskip("ipykernel")
+require_modules(("nbclient", "ipykernel"), extras=("notebook-tests",))
 
 NOTEBOOKS = [(u, a.id) for u in nbb.units_with_notebooks() for a in nbb.assignments_with_sources(u)]
 # Printed examples: the same code and inputs as the reference run at build time, in another
