@@ -426,17 +426,30 @@ class CallTimeout(StudentProblem):
     ``flooded`` is True when the captured output had reached its limit: the time went on
     printing, so the report says so instead of suggesting an endless loop. ``budget`` is True
     when the call did not run at all because the whole grading's time budget was spent.
+    ``repeated`` (``"own"`` or ``"isolated"``, else None) says the call did not run because the
+    same function already hung in an earlier check of the exercise (see
+    :meth:`grader.sandbox.client.Submission._not_again`).
     """
 
     status = "timeout"
 
-    def __init__(self, seconds, flooded=False, budget=False):
+    def __init__(self, seconds, flooded=False, budget=False, repeated=None):
         self.seconds = float(seconds)
         self.flooded = bool(flooded)
         self.budget = bool(budget)
+        self.repeated = repeated
         super().__init__(f"timed out after {self.seconds:g} s")
 
     def message(self):
+        if self.repeated:
+            return Message(
+                N_(
+                    "This check did not run: in an earlier check your function did not finish "
+                    "within {seconds} seconds (an endless loop?), and a function that hangs is "
+                    "not called again. Fix the loop and grade again."
+                ),
+                seconds=f"{self.seconds:g}",
+            )
         if self.budget:
             return Message(
                 N_(

@@ -115,8 +115,9 @@ class WorkerRandomState:
 
     A stage-isolated callee that draws random numbers (Week 3's ``initialize_parameters`` does
     not seed) must draw what the student's own function would have drawn in the worker. The
-    worker sends its legacy state (``[position, 624 keys, has_gauss, cached]``, untrusted:
-    checked here) and gets the new one back in ``after``.
+    worker sends its legacy state (``[position, keys, has_gauss, cached]``, the 624 ``uint32``
+    keys as one wire-format array; untrusted: checked here) and gets the new one back in
+    ``after``.
     """
 
     def __init__(self, incoming):
@@ -129,8 +130,9 @@ class WorkerRandomState:
 
         try:
             position, keys, has_gauss, cached = self.incoming
-            keys = np.asarray(keys, dtype=np.uint32)
-            if keys.shape != (624,) or not 0 <= int(position) <= 624:
+            keys = protocol.decode(keys)
+            if (not isinstance(keys, np.ndarray) or keys.dtype != np.uint32
+                    or keys.shape != (624,) or not 0 <= int(position) <= 624):
                 raise ValueError("bad random state")
             self.saved = np.random.get_state()
             np.random.set_state(("MT19937", keys, int(position), int(has_gauss) & 1,
@@ -144,7 +146,7 @@ class WorkerRandomState:
 
         if self.saved is not None:
             _name, keys, position, has_gauss, cached = np.random.get_state()
-            self.after = [int(position), [int(k) for k in keys], int(has_gauss), float(cached)]
+            self.after = [int(position), protocol.encode(keys), int(has_gauss), float(cached)]
             np.random.set_state(self.saved)
         return False
 

@@ -379,6 +379,8 @@ class Submission:
         self.check_id = None
         self.answered = 0
         self.empty_answers = 0
+        # (function, "own" or "isolated") -> the CallTimeout of a call that hung: see _not_again.
+        self.hung = {}
         if prestart:
             self.prestart()
 
@@ -565,6 +567,24 @@ class Submission:
             self.spent += elapsed
             self.sandbox.spent += elapsed
 
+    def _not_again(self, keys):
+        """Refuse a call that already hung in this exercise's grading (same function and mode).
+
+        A function that ran past its time limit once (an endless loop, most often) would run
+        past it again in the next check and cost the class run its limit each time; the rest of
+        the exercise's checks fail at once instead, saying why. A call with the student's own
+        callees and one with the reference callees (stage isolation) are different modes: an
+        endless loop in a callee does not stop the isolated retry.
+        """
+        for key in keys:
+            if key in self.hung:
+                raise CallTimeout(self.hung[key].seconds, repeated=key[1])
+
+    def _remember_hang(self, keys, exc):
+        if not exc.budget and not exc.repeated:
+            for key in keys:
+                self.hung.setdefault(key, exc)
+
     # ------------------------------------------------------------------ public API
 
     def call(self, function_name, *args, reference_callees=(), timeout=None, seed=None, **kwargs):
@@ -596,8 +616,15 @@ class Submission:
         message, (module, name) = self._call_message(function_name, args, kwargs,
                                                      reference_callees, seed)
         timeout = self.sandbox.limits.timeout if timeout is None else float(timeout)
+        keys = [(name, "isolated" if message["callees"] else "own")]
+        self._not_again(keys)
         started = time.perf_counter()
-        reply = self._request(message, timeout, self._on_callback(set(message["callees"]), module))
+        try:
+            reply = self._request(message, timeout,
+                                  self._on_callback(set(message["callees"]), module))
+        except CallTimeout as exc:
+            self._remember_hang(keys, exc)
+            raise
         return self._outcome(reply, message, module, name, time.perf_counter() - started)
 
     def call_many(self, calls, timeout=None):
@@ -624,10 +651,18 @@ class Submission:
         if not messages:
             return []
         timeout = self.sandbox.limits.timeout if timeout is None else float(timeout)
+        functions = {name for _module, name in names}
+        keys = [(function, "own") for function in sorted(functions)]
+        self._not_again(keys)
         started = time.perf_counter()
-        reply = self._request(
-            {"op": "batch", "calls": messages}, timeout, self._on_callback(set(), "")
-        )
+        try:
+            reply = self._request(
+                {"op": "batch", "calls": messages}, timeout, self._on_callback(set(), "")
+            )
+        except CallTimeout as exc:
+            # Which call of a mixed batch hung is unknown: only a one-function batch is blamed.
+            self._remember_hang(keys if len(functions) == 1 else [], exc)
+            raise
         seconds = time.perf_counter() - started
         results = reply.get("results") if reply.get("op") == "batch_result" else None
         if not isinstance(results, list) or len(results) > len(messages):

@@ -328,17 +328,21 @@ def _error_location(exc, workdir):
 
 
 def _random_state():
-    """NumPy's global (legacy) random state as plain data: ``[position, keys, has_gauss, cached]``."""
+    """NumPy's global (legacy) random state for the wire: ``[position, keys, has_gauss, cached]``.
+
+    ``keys`` (624 ``uint32``) travels as one encoded array rather than 624 JSON numbers: the state
+    goes with every reference callback, and parsing those numbers was most of a callback's cost.
+    """
     _name, keys, position, has_gauss, cached = np.random.get_state()
-    return [int(position), [int(k) for k in keys], int(has_gauss), float(cached)]
+    return [int(position), protocol.encode(keys), int(has_gauss), float(cached)]
 
 
 def _set_random_state(state):
     """Restore a state from :func:`_random_state` (ignored when malformed)."""
     try:
         position, keys, has_gauss, cached = state
-        np.random.set_state(("MT19937", np.asarray(keys, dtype=np.uint32), int(position),
-                             int(has_gauss), float(cached)))
+        np.random.set_state(("MT19937", np.asarray(protocol.decode(keys), dtype=np.uint32),
+                             int(position), int(has_gauss), float(cached)))
     except (TypeError, ValueError):
         pass
 

@@ -62,3 +62,44 @@ def test_the_timer_and_the_memory_limit_are_restored():
                      deadline=time.monotonic() + 5)
     assert (resource.getrlimit(resource.RLIMIT_AS), signal.getsignal(signal.SIGALRM)) == before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def _wire_state(state):
+    """A legacy NumPy state as the worker sends it: the keys as one encoded uint32 array."""
+    _name, keys, position, has_gauss, cached = state
+    return [int(position), protocol.encode(keys), int(has_gauss), float(cached)]
+
+
+def test_a_callback_draws_from_the_workers_random_stream_and_hands_it_back():
+    worker = np.random.RandomState(7)
+    message = _message(3)
+    message["random_state"] = _wire_state(worker.get_state())
+    np.random.seed(123)
+    own_next = np.random.RandomState(123).rand()
+
+    reply = callbacks.answer(lambda n: np.random.rand(n), message, limit=1 << 20,
+                             deadline=time.monotonic() + 5)
+
+    assert np.array_equal(protocol.decode(reply["value"]), worker.rand(3))
+    position, keys, has_gauss, cached = reply["random_state"]
+    assert keys["$"] == "nd" and keys["dtype"] == np.dtype(np.uint32).str  # one array, not 624 ints
+    continued = np.random.RandomState()
+    continued.set_state(("MT19937", protocol.decode(keys), position, has_gauss, cached))
+    assert continued.rand() == worker.rand()
+    assert np.random.rand() == own_next  # the grader's own stream is untouched
+
+
+@pytest.mark.parametrize("keys", [
+    list(range(624)),  # plain numbers: not the wire format
+    protocol.encode(np.arange(624, dtype=np.float64)),  # wrong dtype
+    protocol.encode(np.arange(623, dtype=np.uint32)),  # wrong length
+    {"$": "nd", "dtype": "<u4", "shape": [624], "data": "!!"},  # bad array data
+])
+def test_a_malformed_random_state_is_ignored(keys):
+    message = _message(2)
+    message["random_state"] = [0, keys, 0, 0.0]
+    np.random.seed(5)
+    reply = callbacks.answer(lambda n: np.random.rand(n), message, limit=1 << 20,
+                             deadline=time.monotonic() + 5)
+    assert np.array_equal(protocol.decode(reply["value"]), np.random.RandomState(5).rand(2))
+    assert reply.get("random_state") is None

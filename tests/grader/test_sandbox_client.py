@@ -1,5 +1,7 @@
 """The trusted client: calls, outcomes, student errors, timeouts, crashes and stage isolation."""
 
+import time
+
 import numpy as np
 import pytest
 
@@ -21,6 +23,9 @@ EXTRA = """
 import os, sys
 
 def linear_forward(A, W, b):
+    if A.shape == (1, 1):
+        while True:
+            pass
     print("computing", A.shape)
     return np.dot(W, A) + b, (A, W, b)
 
@@ -115,9 +120,49 @@ def test_timeout_kills_and_the_next_call_gets_a_fresh_worker(sandbox):
     sub = Submission(sandbox, "compute_cost", "public", 0)
     with pytest.raises(CallTimeout):
         sub.call("compute_cost", np.ones((1, 1)), np.ones((1, 1)), timeout=0.3)
-    with pytest.raises(StudentError):
-        sub.call("compute_cost", np.ones((1, 3)), np.ones((1, 3)))
-    assert sub.crashes == 1
+    Z, _cache = sub.call("linear_forward", np.ones((3, 2)), np.ones((4, 3)),
+                         np.zeros((4, 1))).value
+    assert Z.shape == (4, 2) and sub.crashes == 1
+    sub.close()
+
+
+def test_a_function_that_hung_is_not_called_again_in_the_same_mode(sandbox):
+    sub = Submission(sandbox, "compute_cost", "hidden", 0)
+    with pytest.raises(CallTimeout) as first:
+        sub.call("compute_cost", np.ones((1, 1)), np.ones((1, 1)), timeout=0.3)
+    assert first.value.repeated is None
+    started = time.monotonic()
+    for _ in range(3):  # the same function with its own callees: refused at once, not run
+        with pytest.raises(CallTimeout) as again:
+            sub.call("compute_cost", np.ones((1, 3)), np.ones((1, 3)), timeout=30)
+        assert again.value.repeated == "own" and again.value.seconds == first.value.seconds
+    with pytest.raises(CallTimeout):
+        sub.call_many([("compute_cost", (np.ones((1, 3)), np.ones((1, 3))), {})])
+    assert time.monotonic() - started < 0.2 and sub.crashes == 1
+    text = again.value.message().render("en")
+    assert "did not run" in text and "0.3" in text
+    assert "لم يُشغَّل" in again.value.message().render("ar")
+    # Another mode (reference callees) and another function still run.
+    with pytest.raises(StudentError, match="bad AL"):
+        sub.call("compute_cost", np.ones((1, 3)), np.ones((1, 3)),
+                 reference_callees=("linear_activation_forward",))
+    Z, _cache = sub.call("linear_forward", np.ones((3, 2)), np.ones((4, 3)),
+                         np.zeros((4, 1))).value
+    assert Z.shape == (4, 2)
+    sub.close()
+
+
+def test_a_mixed_batch_that_hangs_blames_no_function(sandbox):
+    sub = Submission(sandbox, "linear_forward", "public", 0)
+    with pytest.raises(CallTimeout):
+        sub.call_many([
+            ("linear_forward", (np.ones((3, 2)), np.ones((4, 3)), np.zeros((4, 1))), {}),
+            ("compute_cost", (np.ones((1, 1)), np.ones((1, 1))), {}),
+        ], timeout=0.3)
+    assert sub.hung == {}
+    Z, _cache = sub.call("linear_forward", np.ones((3, 2)), np.ones((4, 3)),
+                         np.zeros((4, 1))).value
+    assert Z.shape == (4, 2)
     sub.close()
 
 
@@ -289,8 +334,9 @@ def test_exercise_time_budget_caps_later_calls(sandbox):
         with pytest.raises(CallTimeout):
             sub.call("compute_cost", np.ones((1, 1)), np.ones((1, 1)), timeout=0.7)
         started = __import__("time").monotonic()
-        with pytest.raises(CallTimeout) as info:
-            sub.call("compute_cost", np.ones((1, 1)), np.ones((1, 1)), timeout=30)
+        with pytest.raises(CallTimeout) as info:  # another looping function: it runs, capped
+            sub.call("linear_forward", np.ones((1, 1)), np.ones((1, 1)), np.ones((1, 1)),
+                     timeout=30)
         assert info.value.seconds == 0.5
         assert __import__("time").monotonic() - started < 5
         sub.close()
