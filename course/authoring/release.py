@@ -53,6 +53,11 @@ class ReleaseError(LocalizedError, ValueError):
     """The bundle cannot be written safely (translated message)."""
 
 
+class ReleaseInputError(ReleaseError):
+    """What the user asked for cannot be done: an unsafe or non-empty target, or no reference
+    solutions to build from (the command is not run from the instructor's checkout)."""
+
+
 def _ignore(excluded_dirs, top):
     """A ``copytree`` filter: never-shipped names anywhere, ``excluded_dirs`` directly in ``top``."""
     top = Path(top)
@@ -78,13 +83,13 @@ def _check_target(out_dir, root):
     out_dir = out_dir.resolve()
     root = root.resolve()
     if out_dir == root or root.is_relative_to(out_dir):
-        raise ReleaseError(
+        raise ReleaseInputError(
             lambda: _("Refusing to write the bundle into {target}: it contains the project itself. "
               "Choose a new, empty folder.").format(target=isolate(out_dir))
         )
     for name in PROTECTED_DIRS:
         if out_dir.is_relative_to(root / name):
-            raise ReleaseError(
+            raise ReleaseInputError(
                 lambda: _("Refusing to write the bundle inside the project's {folder} folder. Choose a "
                   "folder outside it, such as {example}.").format(
                     folder=isolate(name + "/"), example=isolate("dist/student")
@@ -468,33 +473,35 @@ def build_release(out_dir, root, force=False, unit_ids=None):
 
     Raises
     ------
+    ReleaseInputError
+        Unsafe or non-empty target, or missing sources.
     ReleaseError
-        Unsafe or non-empty target, missing sources, or a leak found in the built bundle.
+        A leak found in the built bundle.
     """
     root = Path(root)
     out_dir = Path(out_dir).expanduser()
     _check_target(out_dir, root)
     solutions_dir = root / "solutions"
     if not solutions_dir.is_dir():
-        raise ReleaseError(
+        raise ReleaseInputError(
             lambda: _("No {folder} folder in {root}: a bundle is built from the instructor's checkout.")
             .format(folder=isolate("solutions/"), root=isolate(root))
         )
     units = list(unit_ids) if unit_ids else _units(solutions_dir)
     for unit in units:
         if not (solutions_dir / unit / "__init__.py").is_file():
-            raise ReleaseError(
+            raise ReleaseInputError(
                 lambda unit=unit: _("No reference solutions for unit {unit} in {folder}: the stubs "
                                     "are generated from them, so this needs the instructor's "
                                     "checkout.").format(unit=isolate(unit),
                                                         folder=isolate(solutions_dir))
             )
     if out_dir.exists() and not out_dir.is_dir():
-        raise ReleaseError(lambda: _("{target} exists and is not a folder.").format(target=isolate(out_dir)))
+        raise ReleaseInputError(lambda: _("{target} exists and is not a folder.").format(target=isolate(out_dir)))
     backup = None
     if out_dir.is_dir() and any(out_dir.iterdir()):
         if not force:
-            raise ReleaseError(
+            raise ReleaseInputError(
                 lambda: _("{target} is not empty. Choose an empty folder, or pass {flag} to replace it "
                   "(its current content is moved to a backup first).").format(
                     target=isolate(out_dir), flag=isolate("--force")

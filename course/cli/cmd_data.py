@@ -8,7 +8,11 @@ from pathlib import Path
 
 from course.i18n import _, isolate
 
+from .errors import CLIError
 from .parser import positive_int
+
+# The README's convention: exit 2 for bad input.
+BAD_INPUT_EXIT = 2
 
 
 def add_parser(subparsers):
@@ -120,11 +124,16 @@ def run_check(args, out):
 
 def run_fetch(args, out):
     from course.data import fetch
+    from course.data.errors import DataSourceError
     from course.data.locate import resolve_data_dir
 
     print(_("Fetching into {folder} ...").format(folder=isolate(resolve_data_dir(args.data_dir))),
           file=out)
-    for name, status, backup in fetch(args.source, args.data_dir):
+    try:
+        results = fetch(args.source, args.data_dir)
+    except DataSourceError as exc:
+        raise CLIError.wrap(exc, BAD_INPUT_EXIT) from None
+    for name, status, backup in results:
         if status == "present":
             print(_("{file}: already present and verified.").format(file=isolate(name)), file=out)
         else:

@@ -135,7 +135,7 @@ def run_template(args, out):
                 "{path} already exists and may hold your answers, so it was left as it is. Pass "
                 "{option} to write a new one: the current file is backed up first, and its "
                 "answers are kept if it is for the same student id.").format(
-                path=isolate(shown_path(path)), option=isolate("--force")))
+                path=isolate(shown_path(path)), option=isolate("--force")), BAD_INPUT_EXIT)
         try:
             sheet = read_sheet(path)
         except SheetError:

@@ -11,6 +11,9 @@ from .errors import CLIError
 from .paths import instructor_root
 from .unit_option import add_unit_option, chosen_units
 
+# The README's convention: exit 2 for bad input (a target or units that cannot be used).
+BAD_INPUT_EXIT = 2
+
 
 def add_parser(subparsers):
     p = subparsers.add_parser(
@@ -30,13 +33,15 @@ def add_parser(subparsers):
 
 
 def run(args, out):
-    from course.authoring.release import ReleaseError, build_release
+    from course.authoring.release import ReleaseError, ReleaseInputError, build_release
 
     unit_ids = chosen_units(args.units) if args.units else None
     try:
         out_dir, backup, units = build_release(args.out_dir, instructor_root(), force=args.force,
                                                unit_ids=unit_ids)
-    except ReleaseError as exc:
+    except ReleaseInputError as exc:
+        raise CLIError.wrap(exc, BAD_INPUT_EXIT) from None
+    except ReleaseError as exc:  # a leak: the project's fault, not the user's input
         raise CLIError.wrap(exc) from None
     if backup is not None:
         print(_("Moved the previous content of {target} to {backup}.").format(

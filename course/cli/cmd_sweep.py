@@ -7,14 +7,14 @@ A thin command over :func:`course.train.sweep.run_sweep` and
 """
 
 import sys
-import warnings
 from pathlib import Path
 
 from course.i18n import _, current_language, isolate, ngettext
 
 from .output import texts
 
-from .cmd_train import NOT_ATTEMPTED_EXIT, _layers, add_engine_argument, check_out_dir
+from .cmd_train import (BAD_INPUT_EXIT, NOT_ATTEMPTED_EXIT, _layers, add_engine_argument,
+                        check_out_dir, load_training_data)
 from .errors import CLIError
 from .parser import positive_float, positive_int
 
@@ -62,7 +62,7 @@ def add_parser(subparsers):
 
 
 def run(args, out):
-    from course.data import load_data, preprocess, synthetic_notice
+    from course.data import preprocess, synthetic_notice
     from course.plots import FIGURE_LANGUAGE_NOTE
     from course.train import DEFAULT_LAYERS, ImplementationError, TrainingConfigError
     from course.train.engines import default_sweep_engine, load_fast
@@ -80,19 +80,18 @@ def run(args, out):
         if engine == "fast":
             load_fast()
     except (TrainingConfigError, ImplementationError) as exc:
-        raise CLIError.wrap(exc) from None
+        raise CLIError.wrap(exc, BAD_INPUT_EXIT) from None
     check_out_dir(args.out)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the synthetic warning is printed below, more loudly
-        train_x_orig, train_y, test_x_orig, test_y, _classes = load_data(
-            args.data_dir, synthetic=args.synthetic)
+    # The synthetic warning is printed below, more loudly.
+    train_x_orig, train_y, test_x_orig, test_y, _classes = load_training_data(
+        args.data_dir, args.synthetic)
     if args.synthetic:
         print(f"*** {synthetic_notice()} ***", file=sys.stderr)
     train_x, test_x = preprocess(train_x_orig), preprocess(test_x_orig)
     try:
         validate_layers(args.model, layers, n_x=train_x.shape[0])
     except TrainingConfigError as exc:
-        raise CLIError.wrap(exc) from None
+        raise CLIError.wrap(exc, BAD_INPUT_EXIT) from None
     print(ngettext("Sweep of {count} learning rate: {rates}.",
                    "Sweep of {count} learning rates: {rates}.", len(rates)).format(
         count=isolate(len(rates)), rates=isolate(", ".join(f"{r:g}" for r in rates))), file=out)

@@ -18,6 +18,8 @@ from .output import texts
 from .parser import positive_float, positive_int, type_error
 
 NOT_ATTEMPTED_EXIT = 2
+# The README's convention: exit 2 for bad input (options, folders, data that cannot be used).
+BAD_INPUT_EXIT = 2
 
 
 def _layers(text):
@@ -56,7 +58,26 @@ def resolve_cli_engine(args):
     try:
         return resolve_engine(args.engine, args.impl, default_impl="student")
     except TrainingConfigError as exc:
-        raise CLIError.wrap(exc) from None
+        raise CLIError.wrap(exc, BAD_INPUT_EXIT) from None
+
+
+def load_training_data(data_dir, synthetic):
+    """``load_data(data_dir, synthetic=...)``, its warnings silenced (the caller says more loudly).
+
+    Raises
+    ------
+    CLIError
+        Exit status 2: the data folder or its files are missing or not the course's.
+    """
+    from course.data import load_data
+    from course.data.errors import DataError
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return load_data(data_dir, synthetic=synthetic)
+        except DataError as exc:
+            raise CLIError.wrap(exc, BAD_INPUT_EXIT) from None
 
 
 def add_parser(subparsers):
@@ -127,7 +148,8 @@ def check_out_dir(folder):
     Raises
     ------
     CLIError
-        ``folder`` is a file, or it (or its nearest existing parent) is not writable.
+        Exit status 2: ``folder`` is a file, or it (or its nearest existing parent) is not
+        writable.
     """
     folder = Path(folder).expanduser()
     probe = folder
@@ -135,11 +157,13 @@ def check_out_dir(folder):
         probe = probe.parent
     if not probe.is_dir():
         raise CLIError(lambda: _("{folder} is not a folder: {flag} needs a folder for the "
-                                 "figures.").format(folder=isolate(probe), flag=isolate("--out")))
+                                 "figures.").format(folder=isolate(probe), flag=isolate("--out")),
+                       BAD_INPUT_EXIT)
     if not os.access(probe, os.W_OK | os.X_OK):
         raise CLIError(lambda: _("Cannot write into {folder}: permission denied. Choose another "
                                  "folder with {flag}.").format(folder=isolate(probe),
-                                                               flag=isolate("--out")))
+                                                               flag=isolate("--out")),
+                       BAD_INPUT_EXIT)
 
 
 def format_accuracy(value):
@@ -153,7 +177,7 @@ def format_seconds(seconds):
 
 
 def run(args, out):
-    from course.data import load_data, preprocess, synthetic_notice
+    from course.data import preprocess, synthetic_notice
     from course.plots import FIGURE_LANGUAGE_NOTE, plot_cost_curve, plot_mislabelled
     from course.train import (DEFAULT_LAYERS, ImplementationError, NotAttemptedError,
                               TrainingConfigError, correct_count, train, validate_layers)
@@ -167,20 +191,18 @@ def run(args, out):
         if engine == "fast":
             load_fast()  # a student bundle has none: say so before loading the data
     except (TrainingConfigError, ImplementationError) as exc:
-        raise CLIError.wrap(exc) from None
+        raise CLIError.wrap(exc, BAD_INPUT_EXIT) from None
     check_out_dir(args.out)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the synthetic warning is printed below, more loudly
-        train_x_orig, train_y, test_x_orig, test_y, classes = load_data(
-            args.data_dir, synthetic=args.synthetic
-        )
+    # The synthetic warning is printed below, more loudly.
+    train_x_orig, train_y, test_x_orig, test_y, classes = load_training_data(
+        args.data_dir, args.synthetic)
     if args.synthetic:
         print(f"*** {synthetic_notice()} ***", file=sys.stderr)
     train_x, test_x = preprocess(train_x_orig), preprocess(test_x_orig)
     try:
         validate_layers(args.model, layers, n_x=train_x.shape[0])
     except TrainingConfigError as exc:
-        raise CLIError.wrap(exc) from None
+        raise CLIError.wrap(exc, BAD_INPUT_EXIT) from None
     print(
         ngettext(
             "Training the {model} model ({engine} engine): layers {layers}, learning rate "

@@ -49,12 +49,17 @@ def requested_language(argv):
     return known.lang if known.lang in LANGUAGES else None
 
 
+# The README's convention: exit 2 for bad input (here: a command this installation lacks).
+BAD_INPUT_EXIT = 2
+
+
 def _unavailable(name, missing):
     def run(args, out):
         raise CLIError(
             lambda: _("{command} is not available in this installation ({missing} is missing): "
                       "it is an instructor command, run from the project's full checkout.")
-            .format(command=isolate(f"amiq {name}"), missing=isolate(missing))
+            .format(command=isolate(f"amiq {name}"), missing=isolate(missing)),
+            BAD_INPUT_EXIT,
         )
 
     return run

@@ -15,7 +15,8 @@ def instructor_root():
     if root is None:
         raise CLIError(
             lambda: _("Cannot find the project folder (with pyproject.toml and course/). Run this "
-              "command from an editable install of the project (pip install -e .).")
+              "command from an editable install of the project (pip install -e .)."),
+            2,  # bad input: the README's exit status when the command cannot run as asked
         )
     return root
 

@@ -24,3 +24,7 @@ class DataSchemaError(DataError):
 
 class DataFetchError(DataError):
     """Copying or downloading the files failed; nothing was written in place."""
+
+
+class DataSourceError(DataFetchError):
+    """The source given to fetch is not usable: an unsupported URL scheme or no such folder."""

@@ -18,7 +18,7 @@ from course.i18n import _, isolate
 
 from .backups import backup_file, timestamp
 from .digests import cached_sha256
-from .errors import DataFetchError
+from .errors import DataFetchError, DataSourceError
 from .locate import resolve_data_dir
 from .schema import SPLITS
 
@@ -38,22 +38,29 @@ def _source_location(source, name):
     text = str(source)
     if is_url:
         if scheme not in URL_SCHEMES:
-            raise DataFetchError(
+            raise DataSourceError(
                 lambda: _("Unsupported source {source}: expected a folder, or an http://, https:// or "
                   "file:// URL.").format(source=isolate(text))
             )
         base = text.rsplit("/", 1)[0] + "/" if text.endswith(".h5") else text.rstrip("/") + "/"
+        if scheme == "file":  # a local folder after all: it must exist, like a plain path
+            _require_folder(Path(urllib.request.url2pathname(urllib.parse.urlsplit(base).path)))
         return urllib.parse.urljoin(base, name)
     folder = Path(text).expanduser()
     if folder.suffix == ".h5":
         folder = folder.parent
+    _require_folder(folder)
+    return folder / name
+
+
+def _require_folder(folder):
+    """Raise :class:`DataSourceError` unless the source ``folder`` exists."""
     if not folder.is_dir():
-        raise DataFetchError(
+        raise DataSourceError(
             lambda: _("Source folder not found: {source}. Give the folder that holds {names}.").format(
                 source=isolate(folder), names=isolate(", ".join(s.filename for s in SPLITS))
             )
         )
-    return folder / name
 
 
 def _open(location, timeout):
@@ -166,11 +173,17 @@ def fetch(source, data_dir=None, timeout=60):
 
     Raises
     ------
+    DataSourceError
+        The source is not usable (unsupported URL scheme, or a folder that does not exist),
+        checked first, so even when both files are already in place.
     DataFetchError
-        Bad source, network/read failure, or a digest mismatch. Nothing is changed in the target
+        Network/read failure, or a digest mismatch. Nothing is changed in the target
         folder in that case (temporary files are removed), and a target folder the fetch created
         is removed again (a folder that existed before is always kept).
     """
+    # A mistyped source is an error even when there is nothing to fetch: otherwise it would go
+    # unnoticed until the day it is needed.
+    _source_location(source, SPLITS[0].filename)
     target = resolve_data_dir(data_dir)
     created = _make_folder(target)
     try:

@@ -46,7 +46,23 @@ def test_fetch_then_check(amiq, real_data_dir, tmp_path):
 
 def test_fetch_bad_source_in_arabic(amiq, tmp_path):
     result = amiq("--lang", "ar", "data", "fetch", "ftp://x/y", "--data-dir", tmp_path)
-    assert result.code == 1 and "ftp://x/y" in result.err and "مصدر" in result.err
+    assert result.code == 2 and "ftp://x/y" in result.err and "مصدر" in result.err
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_fetch_from_a_missing_folder_is_bad_input(amiq, real_data_dir, tmp_path, present):
+    target = tmp_path / "data"
+    if present:  # nothing to fetch: the mistyped source must still be reported
+        assert amiq("data", "fetch", real_data_dir, "--data-dir", target).code == 0
+    before = sorted(p.name for p in target.iterdir()) if present else None
+    result = amiq("--lang", "en", "data", "fetch", tmp_path / "WRONG", "--data-dir", target)
+    assert result.code == 2 and "Source folder not found" in result.err
+    assert "WRONG" in result.err and "المجلد" in result.err and "Traceback" not in result.err
+    assert "already present" not in result.out
+    if present:
+        assert sorted(p.name for p in target.iterdir()) == before
+    else:
+        assert not target.exists()
 
 
 def test_synthesize_then_check_synthetic(amiq, tmp_path):

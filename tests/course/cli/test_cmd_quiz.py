@@ -47,7 +47,7 @@ def test_an_existing_file_is_kept_unless_forced_and_then_backed_up(amiq, tmp_pat
     work = path.read_text(encoding="utf-8").replace('notation = ""', 'notation = "c"')
     path.write_text(work, encoding="utf-8")
     refused = amiq("--lang", "en", *args)
-    assert refused.code == 1 and "--force" in refused.err and "يُكتب" not in refused.err
+    assert refused.code == 2 and "--force" in refused.err and "يُكتب" not in refused.err
     assert "موجود" in refused.err  # both languages
     assert path.read_text(encoding="utf-8") == work
     forced = amiq("--lang", "ar", *args, "--force")

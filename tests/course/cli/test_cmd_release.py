@@ -138,7 +138,7 @@ def test_bundle_has_no_fast_trainer_and_says_so(bundle, synthetic_data_dir, tmp_
         runs[name] = subprocess.run([sys.executable, "-c", code, "--lang", "en", *args, *common],
                                     cwd=bundle, env=env, capture_output=True, text=True,
                                     timeout=300)
-    assert runs["train"].returncode == 1, runs["train"].stderr
+    assert runs["train"].returncode == 2, runs["train"].stderr
     assert "fast engine is not installed here" in runs["train"].stderr
     assert "--engine student" in runs["train"].stderr
     assert runs["sweep"].returncode == 2, runs["sweep"].stderr
@@ -150,7 +150,7 @@ def test_non_empty_target_is_refused_then_backed_up_with_force(amiq, tmp_path):
     target.mkdir()
     (target / "notes.txt").write_text("keep me")
     refused = amiq("--lang", "en", "release", target)
-    assert refused.code == 1 and "--force" in refused.err
+    assert refused.code == 2 and "--force" in refused.err
     assert (target / "notes.txt").read_text() == "keep me"
     forced = amiq("--lang", "en", "release", target, "--force")
     assert forced.code == 0, forced.err
@@ -161,13 +161,13 @@ def test_non_empty_target_is_refused_then_backed_up_with_force(amiq, tmp_path):
 @pytest.mark.parametrize("target", [".", "course/bundle", ".."])
 def test_unsafe_targets_are_refused(amiq, target):
     result = amiq("--lang", "en", "release", ROOT / target, "--force")
-    assert result.code == 1 and "Refusing" in result.err
+    assert result.code == 2 and "Refusing" in result.err
 
 
 def test_arabic_error_for_non_empty_target(amiq, tmp_path):
     (tmp_path / "x").write_text("")
     result = amiq("--lang", "ar", "release", tmp_path)
-    assert result.code == 1 and "ليس فارغًا" in result.err
+    assert result.code == 2 and "ليس فارغًا" in result.err
 
 
 def _run_in_bundle(bundle, *argv, cwd=None):
@@ -202,13 +202,21 @@ def test_bundle_lists_its_units_and_hides_instructor_commands(bundle):
     for command in ("stubs", "release", "expected", "docs"):
         assert f"    {command} " not in listing
     refused = _run_in_bundle(bundle, "--lang", "en", "expected", "--check")
-    assert refused.returncode == 1 and "is not available" in refused.stderr
+    assert refused.returncode == 2 and "is not available" in refused.stderr
     assert "غير متاح" in refused.stderr
+
+
+def test_release_inside_the_bundle_is_bad_input(bundle, tmp_path):
+    target = tmp_path / "again"
+    refused = _run_in_bundle(bundle, "--lang", "ar", "release", str(target))
+    assert refused.returncode == 2, refused.stderr
+    assert "amiq release is not available" in refused.stderr and "غير متاح" in refused.stderr
+    assert "Traceback" not in refused.stderr and not target.exists()
 
 
 def test_unit_without_reference_is_refused(amiq, tmp_path, second_unit):
     refused = amiq("--lang", "en", "release", tmp_path / "toy", "--unit", second_unit)
-    assert refused.code == 1 and f"No reference solutions for unit {second_unit}" in refused.err
+    assert refused.code == 2 and f"No reference solutions for unit {second_unit}" in refused.err
     assert not (tmp_path / "toy").exists()
 
 

@@ -87,7 +87,7 @@ def test_bad_arguments_are_bilingual_usage_errors(amiq, args, expected):
 def test_bad_settings_fail_before_the_data_is_loaded(amiq, tmp_path, args, expected, arabic):
     result = amiq("--lang", "en", "sweep", "--data-dir", tmp_path / "none", "--out",
                   tmp_path / "out", *args)
-    assert result.code == 1 and expected in result.err and arabic in result.err
+    assert result.code == 2 and expected in result.err and arabic in result.err
     assert "Data files missing" not in result.err and not (tmp_path / "out").exists()
 
 
@@ -95,7 +95,7 @@ def test_bad_settings_fail_before_the_data_is_loaded(amiq, tmp_path, args, expec
 def test_unusable_out_folder_fails_before_training(amiq, synthetic_data_dir, out):
     result = amiq("--lang", "ar", "sweep", "--synthetic", "--data-dir", synthetic_data_dir,
                   "--iterations", 1, "--out", out)
-    assert result.code == 1 and "/etc/passwd" in result.err and "--out" in result.err
+    assert result.code == 2 and "/etc/passwd" in result.err and "--out" in result.err
     assert "is not a folder" in result.err and "Sweep of" not in result.out
 
 
@@ -141,3 +141,11 @@ def test_ctrl_c_stops_the_workers_at_once(synthetic_data_dir, tmp_path):
     time.sleep(0.5)
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()
                 and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
+
+
+def test_missing_data_is_bad_input(amiq, tmp_path):
+    result = amiq("--lang", "en", "sweep", "--engine", "reference", "--data-dir",
+                  tmp_path / "missing", "--out", tmp_path / "out")
+    assert result.code == 2 and "Data files missing from" in result.err
+    assert "ملفا البيانات" in result.err and "Traceback" not in result.err
+    assert not (tmp_path / "out").exists()

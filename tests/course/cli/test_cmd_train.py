@@ -67,7 +67,7 @@ def test_student_stubs_exit_2_without_traceback(amiq, synthetic_data_dir, tmp_pa
 def test_bad_layer_sizes_are_explained(amiq, synthetic_data_dir, tmp_path, args, expected):
     result = amiq("--lang", "en", "train", "--impl", "reference", "--synthetic", "--data-dir",
                   synthetic_data_dir, "--iterations", 2, "--out", tmp_path, *args)
-    assert result.code == 1 and expected in result.err
+    assert result.code == 2 and expected in result.err
 
 
 @pytest.mark.parametrize("args", [["--learning-rate", "-1"], ["--iterations", "0"],
@@ -77,10 +77,14 @@ def test_bad_arguments_are_usage_errors(amiq, args):
     assert result.code == 2 and "amiq train --help" in result.err
 
 
-def test_missing_data_is_a_translated_error(amiq, tmp_path):
-    result = amiq("--lang", "ar", "train", "--impl", "reference", "--data-dir", tmp_path)
-    assert result.code == 1 and "amiq data fetch SOURCE" in result.err
-    assert "Traceback" not in result.err
+@pytest.mark.parametrize("folder", ["empty", "missing"])
+def test_missing_data_is_bad_input_in_both_languages(amiq, tmp_path, folder):
+    data_dir = tmp_path if folder == "empty" else tmp_path / "missing"
+    result = amiq("--lang", "ar", "train", "--impl", "reference", "--data-dir", data_dir,
+                  "--out", tmp_path / "out")
+    assert result.code == 2 and "amiq data fetch SOURCE" in result.err
+    assert "Data files missing from" in result.err and "ملفا البيانات" in result.err
+    assert "Traceback" not in result.err and not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("args, expected", [
@@ -91,14 +95,14 @@ def test_layer_sizes_are_checked_before_the_data_is_loaded(amiq, tmp_path, args,
     # The data folder does not exist: the layer error must come first.
     result = amiq("--lang", "en", "train", "--impl", "reference", "--data-dir", tmp_path / "none",
                   "--out", tmp_path / "out", *args)
-    assert result.code == 1 and expected in result.err and "Data files missing" not in result.err
+    assert result.code == 2 and expected in result.err and "Data files missing" not in result.err
     assert "Training the" not in result.out
 
 
 def test_input_size_is_checked_before_the_header(amiq, synthetic_data_dir, tmp_path):
     result = amiq("--lang", "en", "train", "--impl", "reference", "--synthetic", "--data-dir",
                   synthetic_data_dir, "--layers", "100,7,1", "--out", tmp_path)
-    assert result.code == 1 and "number of input features 12288" in result.err
+    assert result.code == 2 and "number of input features 12288" in result.err
     assert "Training the" not in result.out and not (tmp_path / "cost.png").exists()
 
 
@@ -106,7 +110,7 @@ def test_input_size_is_checked_before_the_header(amiq, synthetic_data_dir, tmp_p
 def test_unusable_out_folder_fails_before_training(amiq, synthetic_data_dir, out):
     result = amiq("--lang", "en", "train", "--impl", "reference", "--synthetic", "--data-dir",
                   synthetic_data_dir, "--iterations", 1, "--out", out)
-    assert result.code == 1 and "/etc/passwd" in result.err and "--out" in result.err
+    assert result.code == 2 and "/etc/passwd" in result.err and "--out" in result.err
     assert "Training the" not in result.out and "خطأ" in result.err
 
 
@@ -174,7 +178,7 @@ def test_fast_and_reference_engines_print_the_same_costs(amiq, synthetic_data_di
 def test_contradicting_engine_and_impl_fail_early(amiq, tmp_path, args):
     result = amiq("--lang", "en", "train", "--data-dir", tmp_path / "none", "--out", tmp_path,
                   *args)
-    assert result.code == 1 and "give only one of the two options" in result.err
+    assert result.code == 2 and "give only one of the two options" in result.err
     assert "اكتفِ بأحد الخيارين" in result.err and "Data files missing" not in result.err
 
 

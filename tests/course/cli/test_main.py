@@ -147,10 +147,10 @@ def test_student_bundle_hides_instructor_commands(amiq, monkeypatch):
     assert not listed & {"stubs", "release", "expected", "docs"}
     result = amiq("--lang", "en", "stubs", "--check", "--unit", "c1w4")
     lines = result.err.strip().splitlines()
-    assert result.code == 1 and "amiq stubs is not available" in lines[0]
+    assert result.code == 2 and "amiq stubs is not available" in lines[0]
     assert lines[1].startswith("خطأ: ") and "غير متاح" in lines[1]
     result = amiq("--lang", "ar", "expected")
-    assert result.code == 1 and "grader.build.expected" in result.err
+    assert result.code == 2 and "grader.build.expected" in result.err
     assert result.err.startswith("خطأ: ") and "is not available" in result.err
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from course.data import DataFetchError, TEST, TRAIN, fetch
 from course.data.digests import sha256_file
+from course.data.errors import DataSourceError
 
 
 @pytest.fixture
@@ -129,6 +130,18 @@ def test_bad_sources_are_explained(source, message, tmp_path, lang):
     lang("en")
     with pytest.raises(DataFetchError, match=message):
         fetch(source, tmp_path / "data")
+
+
+@pytest.mark.parametrize("kind", ["folder", "file-url"])
+def test_missing_source_folder_is_reported_when_the_data_is_present(real_data_dir, tmp_path,
+                                                                     lang, kind):
+    lang("en")
+    target = tmp_path / "data"
+    fetch(real_data_dir, target)
+    wrong = tmp_path / "WRONG"
+    with pytest.raises(DataSourceError, match="Source folder not found"):
+        fetch(wrong if kind == "folder" else wrong.as_uri(), target)
+    assert _verified(target)
 
 
 def test_bad_source_message_in_arabic(tmp_path, lang):
