@@ -9,7 +9,7 @@ also edit the number by hand, so it is TOML with comments, like the quiz's answe
     [lab]
     unit = "c1w4"
     format = 1
-    learning_rate = 0.03
+    learning_rate = 0.0075
 
 :mod:`grader.lab` reads it and judges the choice. An existing file is copied to
 ``.amiq-backups/`` before it is replaced.
@@ -27,8 +27,12 @@ from course.i18n import LocalizedError, _, isolate, ngettext
 FILENAME = "lab_choice.toml"
 FORMAT = 1
 MAX_BYTES = 100_000  # a choice file is a few hundred bytes; refuses to parse something else
-SAVE_EXAMPLE = "save_choice(learning_rate=0.01)"
-TOML_EXAMPLE = "learning_rate = 0.01"
+# The examples in messages name a rate the lab offers (copying one must give a usable file), but
+# not the one that passes: 0.0075, the course's default rate, is offered and falls outside the
+# margin (tests/course/c1w4/grading/test_lab.py).
+EXAMPLE_RATE = 0.0075
+SAVE_EXAMPLE = f"save_choice(learning_rate={EXAMPLE_RATE})"
+TOML_EXAMPLE = f"learning_rate = {EXAMPLE_RATE}"
 
 
 class ChoiceError(LocalizedError, ValueError):

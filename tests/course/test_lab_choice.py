@@ -5,11 +5,22 @@ import re
 import pytest
 
 from course.cli.output import texts
-from course.lab_choice import (ChoiceError, ChoiceMissing, MAX_BYTES, choice_text, default_path,
-                               parse_choice, rates_text, read_choice, write_choice)
-from grader.lab import load_lab
+from course.lab_choice import (EXAMPLE_RATE, SAVE_EXAMPLE, TOML_EXAMPLE, ChoiceError,
+                               ChoiceMissing, MAX_BYTES, choice_text, default_path, parse_choice,
+                               rates_text, read_choice, write_choice)
+from grader.lab import lab_units, load_lab
 
 LAB = load_lab("c1w4")
+
+
+@pytest.mark.parametrize("unit_id", lab_units())
+def test_the_examples_in_messages_name_an_offered_rate(unit_id):
+    lab = load_lab(unit_id)
+    assert EXAMPLE_RATE in lab.rates
+    assert SAVE_EXAMPLE == f"save_choice(learning_rate={EXAMPLE_RATE})"
+    written = choice_text(lab, EXAMPLE_RATE).replace(f"learning_rate = {EXAMPLE_RATE}", "")
+    # The TOML example, pasted under [lab] as the messages say, gives a file that reads back.
+    assert parse_choice(written.rstrip() + "\n" + TOML_EXAMPLE + "\n").learning_rate == EXAMPLE_RATE
 
 
 def test_the_default_file_is_in_the_units_folder():
