@@ -13,9 +13,10 @@ Gradescope unpacks the zip into ``/autograder/source/``, runs ``setup.sh`` once 
                               (:mod:`grader.classroom.autograder`), always writes a result
 ``requirements.txt``          exact versions for the image's Python (:func:`pinned_requirements`)
 ``amiq.json``                 the unit, the feedback language, the seed
-``amiq/``                     the grader and the course (``course/``, ``grader/``), the unit's
-                              reference and hidden checks (``solutions/<unit>/``) and the
-                              grader's secret key (``solutions/.grader-key``, mode 0600)
+``amiq/``                     the grader (``grader/``), what grading the unit needs of
+                              ``course/`` (:func:`course_files`), the unit's reference and
+                              hidden checks (``solutions/<unit>/``) and the grader's secret key
+                              (``solutions/.grader-key``, mode 0600)
 ``README.md``                 for the instructor: upload, what students submit, what they see
 ============================  ==============================================================
 
@@ -51,6 +52,13 @@ OLD_PYTHON_EXTRAS = {"exceptiongroup": "1.3.0", "tomli": "2.2.1", "typing_extens
 LAST_RELEASE_FOR = {("numpy", "3.10"): "2.2.6"}
 EXCLUDED_NAMES = {"__pycache__", ".amiq-backups", ".pytest_cache", ".DS_Store", ".grader-key"}
 EXCLUDED_SUFFIXES = {".pyc", ".pyo", ".h5", ".hdf5", ".mo"}
+# Of course/authoring (instructor tools), grading imports only the stub renderer: with the
+# reference installed, the provided modules are rendered from it (grader.runner.engine.layout_for).
+AUTHORING_NEEDED = {"__init__.py", "stubs.py"}
+# In the unit's folder: the notebooks are for students, grading/examples.py is input of the docs
+# tool, and quiz_answers.toml / lab_choice.toml would be an instructor's own try.
+UNIT_EXCLUDED = {"notebooks", "quiz_answers.toml", "lab_choice.toml"}
+GRADING_EXCLUDED = {"examples.py"}
 PROTECTED_DIRS = ("course", "grader", "solutions", "tests", "docs", "datasets", ".git")
 
 
@@ -221,6 +229,30 @@ def _files(folder, arc_prefix, skip_top=()):
             yield path, f"{arc_prefix}/{(rel / name).as_posix()}"
 
 
+def course_files(course_dir, unit_id, arc_prefix):
+    """``(path, name in the zip)`` of what grading ``unit_id`` needs of ``course_dir``.
+
+    That is the shared code (``units.py``, ``i18n.py`` with ``locale/``, ``fileio.py``, and the
+    packages the grader's own modules import: ``cli``, ``data``, ``quiz``, ``train``, ...), the
+    unit's folder without its notebooks, and :data:`AUTHORING_NEEDED` of ``authoring/``. The
+    other units' folders are left out: units are found by their ``unit.py``, so the unit
+    registry of the autograder lists this unit only.
+    """
+    from course.units import all_units
+
+    course_dir = Path(course_dir)
+    other_units = set(all_units()) - {unit_id}
+    for path, name in _files(course_dir, arc_prefix, skip_top=other_units):
+        parts = path.relative_to(course_dir).parts
+        if parts[0] == "authoring" and (len(parts) > 2 or parts[-1] not in AUTHORING_NEEDED):
+            continue
+        if parts[0] == unit_id and len(parts) > 1 and parts[1] in UNIT_EXCLUDED:
+            continue
+        if parts[:2] == (unit_id, "grading") and parts[-1] in GRADING_EXCLUDED:
+            continue
+        yield path, name
+
+
 def _add(zf, name, data, mode=0o644):
     info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
     info.external_attr = (stat.S_IFREG | mode) << 16
@@ -305,9 +337,10 @@ def build_gradescope(out_zip, root, unit_id, lang, seed=None, python=DEFAULT_PYT
         _add(zf, CONFIG_NAME, json.dumps(config, indent=2) + "\n")
         _add(zf, "README.md", _readme(unit, lang, seed))
         _add(zf, f"{SOURCE_DIR}/pyproject.toml", (root / "pyproject.toml").read_bytes())
-        for folder, skip in (("course", ()), ("grader", ("build",))):
-            for path, name in _files(root / folder, f"{SOURCE_DIR}/{folder}", skip):
-                _add(zf, name, path.read_bytes())
+        for path, name in course_files(root / "course", unit.id, f"{SOURCE_DIR}/course"):
+            _add(zf, name, path.read_bytes())
+        for path, name in _files(root / "grader", f"{SOURCE_DIR}/grader", ("build",)):
+            _add(zf, name, path.read_bytes())
         _add(zf, f"{SOURCE_DIR}/solutions/__init__.py",
              (solutions / "__init__.py").read_bytes() if (solutions / "__init__.py").is_file()
              else b"")

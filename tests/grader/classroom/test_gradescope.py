@@ -305,3 +305,35 @@ def test_set_up_stops_where_the_sandbox_is_too_weak(autograder_zip, monkeypatch)
         autograder.check(root, {**config, "allow_weak_isolation": True})
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def test_a_units_zip_carries_what_its_grading_needs_and_grades(tmp_path):
+    """The c1w3 zip leaves out the other unit, the notebooks and the instructor tools, yet the
+    autograder built from it sets up and grades the unit (reference: full marks, stubs: zero)."""
+    unit = "c1w3"
+    out = tmp_path / "c1w3.zip"
+    build_gradescope(out, ROOT, unit, "en")
+    with zipfile.ZipFile(out) as zf:
+        names = set(zf.namelist())
+    course = {n[len("amiq/course/"):] for n in names if n.startswith("amiq/course/")}
+    assert not any(n.startswith("c1w4/") for n in course)
+    assert not any(n.startswith("c1w3/notebooks/") for n in course)
+    assert {n for n in course if n.startswith("authoring/")} == {"authoring/__init__.py",
+                                                                "authoring/stubs.py"}
+    assert "c1w3/grading/examples.py" not in course
+    shipped = {p.relative_to(ROOT / "course").as_posix()
+               for p in (ROOT / "course" / unit / "grading").rglob("*")
+               if p.is_file() and p.suffix in (".py", ".json") and p.name != "examples.py"}
+    assert shipped <= course  # every public check and expected output of the unit
+    assert {"units.py", "i18n.py", f"{unit}/unit.py", f"{unit}/planar_classifier.py"} <= course
+    root = _tree(out)
+    try:
+        _run(root, "setup.sh", sys.executable)
+        reference = {n: t.encode() for n, t in submissions.reference_sources(unit).items()}
+        data, text = _submit(root, reference, sys.executable)
+        assert data["score"] == data["max_score"] > 0, text[:2000]
+        stubs = {n: t.encode() for n, t in submissions.stub_sources(unit).items()}
+        data, _text = _submit(root, stubs, sys.executable)
+        assert data["score"] == 0 and data["max_score"] > 0
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
