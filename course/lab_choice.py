@@ -19,9 +19,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.fileio import TooLarge, read_bytes_at_most
-from course.toml_reader import tomllib
-
+from course.answer_files import AnswerFileKind, parse_toml, read_text, write_with_backup
 from course.i18n import LocalizedError, _, isolate, ngettext
 
 FILENAME = "lab_choice.toml"
@@ -57,6 +55,25 @@ class LabChoice:
     unit: str
     learning_rate: float
     path: Path = None
+
+
+def _missing(path):
+    return ChoiceMissing(lambda: _(
+        "There is no choice file at {path} yet. Run the sweep of the learning-rate lab in the "
+        "notebook, then record your choice with {example}.").format(
+        path=isolate(path), example=isolate(SAVE_EXAMPLE)))
+
+
+# What reading a choice file says when it cannot (see :mod:`course.answer_files`).
+CHOICE_FILE = AnswerFileKind(
+    filename=FILENAME, max_bytes=MAX_BYTES, error=ChoiceError, missing=_missing,
+    too_large=lambda path, limit: _(
+        "{path} is too large for a choice file (more than {limit} bytes).").format(
+        path=path, limit=limit),
+    not_toml=lambda path, error: _(
+        "{path} is not valid TOML ({error}). The choice is one line such as {example}, under "
+        "{table}.").format(path=path, error=error, example=isolate(TOML_EXAMPLE),
+                           table=isolate("[lab]")))
 
 
 def default_path(unit_id):
@@ -110,28 +127,8 @@ def choice_text(lab, learning_rate):
     return "\n".join(lines) + "\n"
 
 
-def write_choice(path, text, backup_base=None):
-    """Write a choice file; an existing one is first copied to ``.amiq-backups/``.
-
-    Parameters
-    ----------
-    path : pathlib.Path
-    text : str
-    backup_base : pathlib.Path, optional
-        The folder whose ``.amiq-backups/`` receives the copy (default: the file's folder).
-
-    Returns
-    -------
-    pathlib.Path or None
-        The backup, when a file was replaced.
-    """
-    from course.data.backups import backup_file
-    from course.fileio import write_text
-
-    path = Path(path)
-    backup = backup_file(path, backup_base or path.parent) if path.exists() else None
-    write_text(path, text)
-    return backup
+# An existing file is first copied to ``.amiq-backups/`` (see :mod:`course.answer_files`).
+write_choice = write_with_backup
 
 
 # --------------------------------------------------------------------------------------------
@@ -158,28 +155,7 @@ def read_choice(path):
         Unreadable, too large, not UTF-8, not TOML, or without a usable ``[lab]`` table.
     """
     path = Path(path)
-    if not path.is_file():
-        if path.exists():
-            raise ChoiceError(lambda: _("{path} is not a file.").format(path=isolate(path)))
-        raise ChoiceMissing(lambda: _(
-            "There is no choice file at {path} yet. Run the sweep of the learning-rate lab in "
-            "the notebook, then record your choice with {example}.").format(
-            path=isolate(path), example=isolate(SAVE_EXAMPLE)))
-    try:
-        data = read_bytes_at_most(path, MAX_BYTES)
-    except TooLarge:
-        raise ChoiceError(lambda: _("{path} is too large for a choice file (more than {limit} "
-                                   "bytes).").format(path=isolate(path),
-                                                     limit=isolate(MAX_BYTES))) from None
-    except OSError as exc:
-        raise ChoiceError(lambda exc=exc: _("Cannot read {path}: {error}").format(
-            path=isolate(path), error=isolate(exc))) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ChoiceError(lambda: _("{path} is not UTF-8 text: save it as UTF-8 and try again.")
-                          .format(path=isolate(path))) from None
-    choice = parse_choice(text, path)
+    choice = parse_choice(read_text(path, CHOICE_FILE), path)
     choice.path = path
     return choice
 
@@ -188,15 +164,7 @@ def parse_choice(text, path=None):
     """Parse the text of a choice file (see :func:`read_choice`)."""
     # isolated inside each message: isolate() depends on the language it is rendered in
     where = path if path is not None else FILENAME
-    try:
-        data = tomllib.loads(text.lstrip("\ufeff"))
-    # ValueError: an integer of more than 4300 digits (Python's int-to-text limit).
-    except (tomllib.TOMLDecodeError, ValueError) as exc:
-        raise ChoiceError(lambda exc=exc: _(
-            "{path} is not valid TOML ({error}). The choice is one line such as {example}, "
-            "under {table}.").format(path=isolate(where), error=isolate(exc),
-                                     example=isolate(TOML_EXAMPLE),
-                                     table=isolate("[lab]"))) from None
+    data = parse_toml(text, path, CHOICE_FILE)
     lab = data.get("lab")
     if not isinstance(lab, dict) or not isinstance(lab.get("unit"), str):
         raise ChoiceError(lambda: _(

@@ -15,12 +15,12 @@ import os
 import signal
 import sys
 import threading
-from pathlib import Path
 
 from course.i18n import _, current_language, isolate
 
 from .errors import CLIError
 from .grade_class import add_class_options, check_single_options
+from .grade_options import check_output_folder
 from .parser import positive_float
 from .unit_option import add_unit_option
 
@@ -89,14 +89,6 @@ def _limits(args):
     return limits
 
 
-def _check_output(args):
-    if args.output:
-        parent = Path(args.output).parent
-        if str(parent) and not parent.is_dir():
-            raise CLIError(lambda: _("The folder of the output file {path} does not exist.")
-                           .format(path=isolate(parent)), BAD_INPUT_EXIT)
-
-
 def _stop_on_signals():
     """Turn SIGINT and SIGTERM into ``KeyboardInterrupt``, so every ``finally`` cleans up.
 
@@ -124,16 +116,20 @@ def _stop_on_signals():
 def run(args, out):
     from . import grade_lab, grade_quiz
 
-    if grade_lab.is_lab(args):
+    # The quiz's and the lab's own options are refused, naming their command, everywhere else.
+    lab, quiz = grade_lab.is_lab(args), grade_quiz.is_quiz(args)
+    if not lab:
+        grade_lab.refuse_lab_options(args)
+    if not quiz:
+        grade_quiz.refuse_quiz_options(args)
+    if lab:
         return grade_lab.run(args, out)
-    grade_lab.refuse_lab_options(args)
-    if grade_quiz.is_quiz(args):
+    if quiz:
         return grade_quiz.run(args, out)
-    grade_quiz.refuse_quiz_options(args)
     class_run = args.class_dir is not None
     if not class_run:
         check_single_options(args)
-        _check_output(args)
+        check_output_folder(args)
     received, restore = [], None
     if threading.current_thread() is threading.main_thread():
         received, restore = _stop_on_signals()

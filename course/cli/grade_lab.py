@@ -14,21 +14,16 @@ not take, no data for the reference sweep).
 """
 
 import sys
-from pathlib import Path
 
-from course.i18n import _, current_language, isolate
+from course.i18n import _, current_language
 
 from .errors import CLIError
+from .grade_options import BAD_INPUT_EXIT, check_single_report_options, refuse_options_of
 
 LAB = "lab"
-FORMATS = ("text", "json")
-BAD_INPUT_EXIT = 2
-# Options of ``amiq grade`` that grading the lab does not use: (attribute, option, unset value).
-_OTHER_OPTIONS = (("hidden", "--hidden", False), ("submission", "--submission", None),
-                  ("class_dir", "--class", None), ("seed", "--seed", None),
-                  ("timeout", "--timeout", None),
-                  ("allow_weak_isolation", "--allow-weak-isolation", False),
-                  ("answers", "--answers", None), ("student", "--student", None))
+COMMAND = "amiq grade lab"
+# Options of ``amiq grade`` that only grading the lab takes: (attribute, option, unset value).
+LAB_OPTIONS = (("choice", "--choice", None),)
 
 
 def is_lab(args):
@@ -38,28 +33,14 @@ def is_lab(args):
 
 def refuse_lab_options(args):
     """``--choice`` belongs to ``amiq grade lab`` only."""
-    if getattr(args, "choice", None) is not None:
-        raise CLIError(lambda: _("{options} only go with {command}.").format(
-            options=isolate("--choice"), command=isolate("amiq grade lab")), BAD_INPUT_EXIT)
+    refuse_options_of(COMMAND, LAB_OPTIONS, args)
 
 
 def _check_options(args):
-    extra = [option for attribute, option, unset in _OTHER_OPTIONS
-             if getattr(args, attribute, unset) != unset]
-    if len(args.exercises) > 1:
-        extra.append(" ".join(args.exercises[1:]))
-    if extra:
-        raise CLIError(lambda: _("{command} grades the lab only; it does not take {options}.")
-                       .format(command=isolate("amiq grade lab"),
-                               options=isolate(", ".join(extra))), BAD_INPUT_EXIT)
-    if args.format not in FORMATS:
-        raise CLIError(lambda: _("The lab report is text or json, not {format}.").format(
-            format=isolate(args.format)), BAD_INPUT_EXIT)
-    if args.output:
-        parent = Path(args.output).parent
-        if str(parent) and not parent.is_dir():
-            raise CLIError(lambda: _("The folder of the output file {path} does not exist.")
-                           .format(path=isolate(parent)), BAD_INPUT_EXIT)
+    check_single_report_options(
+        args, COMMAND,
+        grades_only=lambda: _("{command} grades the lab only; it does not take {options}."),
+        formats_are=lambda: _("The lab report is text or json, not {format}."))
 
 
 def choose_unit(unit_id):

@@ -21,15 +21,13 @@ from course.i18n import _, current_language, isolate, ngettext, text_direction
 
 from .cmd_quiz import BAD_INPUT_EXIT, choose_unit, shown_path, student_id
 from .errors import CLIError
+from .grade_options import check_single_report_options, refuse_options_of
 
 QUIZ = "quiz"
-FORMATS = ("text", "json")
+COMMAND = "amiq grade quiz"
 STATUS_FORMAT = "amiq-quiz-status"
-# Options of ``amiq grade`` that grading the quiz does not use: (attribute, option, unset value).
-_EXERCISE_OPTIONS = (("hidden", "--hidden", False), ("submission", "--submission", None),
-                     ("class_dir", "--class", None), ("seed", "--seed", None),
-                     ("timeout", "--timeout", None),
-                     ("allow_weak_isolation", "--allow-weak-isolation", False))
+# Options of ``amiq grade`` that only grading the quiz takes: (attribute, option, unset value).
+QUIZ_OPTIONS = (("answers", "--answers", None), ("student", "--student", None))
 
 
 def is_quiz(args):
@@ -39,30 +37,14 @@ def is_quiz(args):
 
 def refuse_quiz_options(args):
     """``--answers`` and ``--student`` belong to ``amiq grade quiz`` only."""
-    used = [option for option, value in (("--answers", args.answers), ("--student", args.student))
-            if value is not None]
-    if used:
-        raise CLIError(lambda: _("{options} only go with {command}.").format(
-            options=isolate(" ".join(used)), command=isolate("amiq grade quiz")), BAD_INPUT_EXIT)
+    refuse_options_of(COMMAND, QUIZ_OPTIONS, args)
 
 
 def _check_options(args):
-    extra = [option for attribute, option, unset in _EXERCISE_OPTIONS
-             if getattr(args, attribute, unset) != unset]
-    if len(args.exercises) > 1:
-        extra.append(" ".join(args.exercises[1:]))
-    if extra:
-        raise CLIError(lambda: _("{command} grades the quiz only; it does not take {options}.")
-                       .format(command=isolate("amiq grade quiz"),
-                               options=isolate(", ".join(extra))), BAD_INPUT_EXIT)
-    if args.format not in FORMATS:
-        raise CLIError(lambda: _("The quiz report is text or json, not {format}.").format(
-            format=isolate(args.format)), BAD_INPUT_EXIT)
-    if args.output:
-        parent = Path(args.output).parent
-        if str(parent) and not parent.is_dir():
-            raise CLIError(lambda: _("The folder of the output file {path} does not exist.")
-                           .format(path=isolate(parent)), BAD_INPUT_EXIT)
+    check_single_report_options(
+        args, COMMAND,
+        grades_only=lambda: _("{command} grades the quiz only; it does not take {options}."),
+        formats_are=lambda: _("The quiz report is text or json, not {format}."))
 
 
 def answers_path(args):

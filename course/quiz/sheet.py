@@ -4,7 +4,8 @@
 
 TOML, because a student edits it by hand: one ``key = value`` line per question, comments for
 the prompts, and strings, numbers and lists that read as they look. It is written by hand here
-(the structure is flat) and read with :mod:`tomllib` (``tomli`` on Python 3.10)::
+(the structure is flat) and read with :mod:`tomllib` (``tomli`` on Python 3.10) through
+:mod:`course.answer_files`, which also backs up a file before it is replaced::
 
     # 1 · single choice
     # In the course's notation, what do ...
@@ -25,9 +26,7 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from course.fileio import TooLarge, read_bytes_at_most
-from course.toml_reader import tomllib
-
+from course.answer_files import AnswerFileKind, parse_toml, read_text, write_with_backup
 from course.i18n import LocalizedError, _, current_language, isolate
 
 from . import render
@@ -68,6 +67,23 @@ class AnswerSheet:
     language: str = None
     fingerprint: str = None
     path: Path = None
+
+
+def _missing(path):
+    return SheetError(lambda: _("There is no answers file at {path}. Make one with {command}.")
+                      .format(path=isolate(path),
+                              command=isolate("amiq quiz template --unit UNIT")))
+
+
+# What reading an answers file says when it cannot (see :mod:`course.answer_files`).
+ANSWERS_FILE = AnswerFileKind(
+    filename=FILENAME, max_bytes=MAX_BYTES, error=SheetError, missing=_missing,
+    too_large=lambda path, limit: _(
+        "{path} is too large for an answers file (more than {limit} bytes).").format(
+        path=path, limit=limit),
+    not_toml=lambda path, error: _(
+        "{path} is not valid TOML ({error}). Each answer is one line such as {example}; text "
+        "goes in double quotes.").format(path=path, error=error, example=isolate('notation = "b"')))
 
 
 def default_path(unit_id):
@@ -191,30 +207,8 @@ def template_text(unit_id, student_id, previous=None):
     return "\n".join(lines) + "\n"
 
 
-def write_sheet(path, text, backup_base=None):
-    """Write an answers file; an existing one is first copied to ``.amiq-backups/``.
-
-    Parameters
-    ----------
-    path : pathlib.Path
-    text : str
-    backup_base : pathlib.Path, optional
-        The folder whose ``.amiq-backups/`` receives the copy (default: the file's folder).
-
-    Returns
-    -------
-    pathlib.Path or None
-        The backup, when a file was replaced.
-    """
-    from course.data.backups import backup_file
-    from course.fileio import write_text
-
-    path = Path(path)
-    backup = None
-    if path.exists():
-        backup = backup_file(path, backup_base or path.parent)
-    write_text(path, text)
-    return backup
+# An existing file is first copied to ``.amiq-backups/`` (see :mod:`course.answer_files`).
+write_sheet = write_with_backup
 
 
 # --------------------------------------------------------------------------------------------
@@ -225,31 +219,22 @@ def write_sheet(path, text, backup_base=None):
 def read_sheet(path):
     """Read and check an answers file.
 
+    Parameters
+    ----------
+    path : str or os.PathLike
+
+    Returns
+    -------
+    AnswerSheet
+
     Raises
     ------
     SheetError
-        Missing, unreadable, not TOML, or without a usable ``[quiz]`` table.
+        Missing, not a file, too large, unreadable, not UTF-8, not TOML, or without a usable
+        ``[quiz]`` table.
     """
     path = Path(path)
-    if not path.is_file():
-        raise SheetError(lambda: _("There is no answers file at {path}. Make one with {command}.")
-                         .format(path=isolate(path),
-                                 command=isolate("amiq quiz template --unit UNIT")))
-    try:
-        data = read_bytes_at_most(path, MAX_BYTES)
-    except TooLarge:
-        raise SheetError(lambda: _("{path} is too large for an answers file (more than {limit} "
-                                   "bytes).").format(path=isolate(path),
-                                                     limit=isolate(MAX_BYTES))) from None
-    except OSError as exc:
-        raise SheetError(lambda exc=exc: _("Cannot read {path}: {error}").format(
-            path=isolate(path), error=isolate(exc))) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise SheetError(lambda: _("{path} is not UTF-8 text: save it as UTF-8 and try again.")
-                         .format(path=isolate(path))) from None
-    sheet = parse_sheet(text, path)
+    sheet = parse_sheet(read_text(path, ANSWERS_FILE), path)
     sheet.path = path
     return sheet
 
@@ -257,15 +242,8 @@ def read_sheet(path):
 def parse_sheet(text, path=None):
     """Parse the text of an answers file (see :func:`read_sheet`)."""
     # isolated inside each message: isolate() depends on the language it is rendered in
-    where = path if path is not None else "quiz_answers.toml"
-    try:
-        data = tomllib.loads(text.lstrip("\ufeff"))
-    # ValueError: an integer of more than 4300 digits (Python's int-to-text limit).
-    except (tomllib.TOMLDecodeError, ValueError) as exc:
-        raise SheetError(lambda exc=exc: _(
-            "{path} is not valid TOML ({error}). Each answer is one line such as {example}; "
-            "text goes in double quotes.").format(path=isolate(where), error=isolate(exc),
-                                                  example=isolate('notation = "b"'))) from None
+    where = path if path is not None else FILENAME
+    data = parse_toml(text, path, ANSWERS_FILE)
     quiz = data.get("quiz")
     if not isinstance(quiz, dict) or not isinstance(quiz.get("unit"), str) or \
             "student" not in quiz:

@@ -149,3 +149,10 @@ def test_answer_states_without_the_key():
     assert by_id["notation"].problem.msgid.startswith("Expected")
     assert sum(s.state == "unanswered" for s in states) == len(states) - 2
     assert unknown == ["\\u202e", "extra"]  # control characters shown escaped
+
+
+def test_a_folder_is_not_an_answers_file(tmp_path, lang):
+    # As for the lab's choice file: a folder is "not a file", not a missing answers file.
+    lang("en")
+    with pytest.raises(SheetError, match="is not a file"):
+        read_sheet(tmp_path)

@@ -1,7 +1,9 @@
 """The Week 3 reference reproduces every expected output the course publishes.
 
 Expected numbers are the course's (its notebook's "Expected output" cells and its public tests),
-never values printed by this code. Arrays printed with 8 decimals are compared within half a unit
+never values printed by this code. The inputs are the unit's graded public cases
+(``course/c1w3/grading/cases.py``), so these tests also check that the cases named ``course`` are
+the course's own inputs. Arrays printed with 8 decimals are compared within half a unit
 of the 8th decimal (``atol=5e-9``), or within ``rtol=5e-8`` where the course prints them in
 scientific notation; costs printed with ``%f`` (6 decimals) within ``5e-7``.
 """
@@ -14,12 +16,30 @@ import re
 import numpy as np
 import pytest
 
+from course.c1w3.grading.cases import PUBLIC
 from solutions.c1w3 import planar_classifier as ref
-
-from . import course_inputs as cases
 
 EIGHT_DECIMALS = 5e-9
 SIX_DECIMALS = 5e-7
+
+
+def _public_case(exercise, name="course"):
+    """The public case ``name`` of ``exercise``, built afresh (its arrays are new copies)."""
+    return next(case for case in PUBLIC[exercise]() if case.name == name)
+
+
+def _backward_public_test_case():
+    """The course's public test of backward_propagation (not a graded case): all drawn after
+    seed 1, ``X`` (3, 7), ``Y`` (1, 7) booleans, ``W1`` (9, 3), ``W2`` (1, 9), then a random cache
+    ``A1, A2, Z1, Z2`` in that order."""
+    np.random.seed(1)
+    X = np.random.randn(3, 7)
+    Y = np.random.randn(1, 7) > 0
+    parameters = {"W1": np.random.randn(9, 3), "W2": np.random.randn(1, 9),
+                  "b1": np.zeros((9, 1)), "b2": np.zeros((1, 1))}
+    cache = {"A1": np.random.randn(9, 7), "A2": np.random.randn(1, 7),
+             "Z1": np.random.randn(9, 7), "Z2": np.random.randn(1, 7)}
+    return parameters, cache, X, Y
 
 
 def _printed(fn, *args, **kwargs):
@@ -34,13 +54,16 @@ def _printed(fn, *args, **kwargs):
 # Exercise 1: layer_sizes ------------------------------------------------------------------------
 
 def test_layer_sizes_published_case():
-    X, Y = cases.layer_sizes_case()
+    X, Y = _public_case("layer_sizes").args
     sizes = ref.layer_sizes(X, Y)
     assert type(sizes) is tuple and sizes == (5, 4, 2)
 
 
 def test_layer_sizes_second_public_case_continues_the_same_draws():
-    cases.layer_sizes_case()  # seed 1, then the public test draws two more arrays
+    np.random.seed(1)  # the course case's two draws, then the public test draws two more arrays
+    for drawn, given in zip((np.random.randn(5, 3), np.random.randn(2, 3)),
+                            _public_case("layer_sizes").args):
+        np.testing.assert_array_equal(drawn, given)
     X, Y = np.random.randn(7, 5), np.random.randn(5, 5)
     assert ref.layer_sizes(X, Y) == (7, 4, 5)
 
@@ -48,8 +71,10 @@ def test_layer_sizes_second_public_case_continues_the_same_draws():
 # Exercise 2: initialize_parameters --------------------------------------------------------------
 
 def test_initialize_parameters_published_values():
-    np.random.seed(2)
-    p = ref.initialize_parameters(*cases.initialize_parameters_case())
+    case = _public_case("initialize_parameters")
+    assert case.seed == 2
+    np.random.seed(case.seed)
+    p = ref.initialize_parameters(*case.args)
     np.testing.assert_allclose(p["W1"], [[-0.00416758, -0.00056267],
                                          [-0.02136196, 0.01640271],
                                          [-0.01793436, -0.00841747],
@@ -87,7 +112,7 @@ def test_initialize_parameters_does_not_seed_itself():
 # Exercise 3: forward_propagation ----------------------------------------------------------------
 
 def test_forward_propagation_published_output():
-    X, parameters = cases.forward_propagation_case()
+    X, parameters = _public_case("forward_propagation").args
     A2, cache = ref.forward_propagation(X, parameters)
     np.testing.assert_allclose(A2, [[0.21292656, 0.21274673, 0.21295976]],
                                rtol=0, atol=EIGHT_DECIMALS)
@@ -114,14 +139,14 @@ def test_forward_propagation_published_output():
 # Exercise 4: compute_cost -----------------------------------------------------------------------
 
 def test_compute_cost_published_value_is_a_python_float():
-    A2, Y = cases.compute_cost_case()
+    A2, Y = _public_case("compute_cost").args
     cost = ref.compute_cost(A2, Y)
     assert type(cost) is float
     assert cost == pytest.approx(0.6930587610394646, abs=1e-15)
 
 
 def test_compute_cost_public_case_of_five():
-    A2, Y = cases.compute_cost_case(m=5)
+    A2, Y = _public_case("compute_cost", "five").args
     cost = ref.compute_cost(A2, Y)
     assert type(cost) is float
     assert cost == pytest.approx(0.5447066599017815, abs=1e-15)
@@ -129,7 +154,7 @@ def test_compute_cost_public_case_of_five():
 
 @pytest.mark.parametrize("dtype", [bool, np.uint8, np.float64])
 def test_compute_cost_accepts_the_label_dtypes_of_the_course(dtype):
-    A2, Y = cases.compute_cost_case()
+    A2, Y = _public_case("compute_cost").args
     cost = ref.compute_cost(A2, Y.astype(dtype))
     assert type(cost) is float and cost == pytest.approx(0.6930587610394646, abs=1e-15)
 
@@ -137,7 +162,7 @@ def test_compute_cost_accepts_the_label_dtypes_of_the_course(dtype):
 # Exercise 5: backward_propagation ---------------------------------------------------------------
 
 def test_backward_propagation_published_output():
-    grads = ref.backward_propagation(*cases.backward_propagation_case())
+    grads = ref.backward_propagation(*_public_case("backward_propagation").args)
     np.testing.assert_allclose(grads["dW1"], [[0.00301023, -0.00747267],
                                               [0.00257968, -0.00641288],
                                               [-0.00156892, 0.003893],
@@ -151,7 +176,7 @@ def test_backward_propagation_published_output():
 
 
 def test_backward_propagation_public_case():
-    grads = ref.backward_propagation(*cases.backward_propagation_public_case())
+    grads = ref.backward_propagation(*_backward_public_test_case())
     np.testing.assert_allclose(grads["dW1"], [[-0.24468458, -0.24371232, 0.15959609],
                                               [0.7370069, -0.64785999, 0.23669823],
                                               [0.47936123, -0.01516428, 0.01566728],
@@ -197,7 +222,7 @@ def test_backward_propagation_matches_numerical_gradients():
 # Exercise 6: update_parameters ------------------------------------------------------------------
 
 def test_update_parameters_published_output_with_the_default_rate():
-    parameters, grads = cases.update_parameters_case()
+    parameters, grads = _public_case("update_parameters").args
     new = ref.update_parameters(parameters, grads)  # learning_rate defaults to 1.2
     np.testing.assert_allclose(new["W1"], [[-0.00643025, 0.01936718],
                                            [-0.02410458, 0.03978052],
@@ -211,7 +236,7 @@ def test_update_parameters_published_output_with_the_default_rate():
 
 
 def test_update_parameters_leaves_its_input_alone():
-    parameters, grads = cases.update_parameters_case()
+    parameters, grads = _public_case("update_parameters").args
     before = copy.deepcopy(parameters)
     new = ref.update_parameters(parameters, grads, learning_rate=0.5)
     assert new is not parameters
@@ -223,8 +248,9 @@ def test_update_parameters_leaves_its_input_alone():
 # Exercise 7: nn_model ---------------------------------------------------------------------------
 
 def test_nn_model_published_costs_and_parameters():
-    X, Y = cases.nn_model_case()
-    parameters, costs = _printed(ref.nn_model, X, Y, 4, num_iterations=10000, print_cost=True)
+    case = _public_case("nn_model")
+    assert case.args[2] == 4 and case.kwargs == {"num_iterations": 10000, "print_cost": True}
+    parameters, costs = _printed(ref.nn_model, *case.args, **case.kwargs)
     assert sorted(costs) == list(range(0, 10000, 1000))
     # The notebook prints these (and elides 3000-7000).
     published = {0: 0.693198, 1000: 0.000219, 2000: 0.000108, 8000: 0.000027, 9000: 0.000024}
@@ -243,7 +269,7 @@ def test_nn_model_published_costs_and_parameters():
 
 
 def test_nn_model_seeds_itself_with_3():
-    X, Y = cases.nn_model_case()
+    X, Y, _n_h = _public_case("nn_model").args
     np.random.seed(123)
     a = ref.nn_model(X, Y, 2, num_iterations=3)
     np.random.rand(5)
@@ -256,7 +282,7 @@ def test_nn_model_seeds_itself_with_3():
 
 
 def test_nn_model_prints_nothing_by_default():
-    X, Y = cases.nn_model_case()
+    X, Y, _n_h = _public_case("nn_model").args
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         ref.nn_model(X, Y, 3, num_iterations=20)
@@ -266,7 +292,7 @@ def test_nn_model_prints_nothing_by_default():
 # Exercise 8: predict ----------------------------------------------------------------------------
 
 def test_predict_published_output():
-    predictions = ref.predict(*cases.predict_case())
+    predictions = ref.predict(*_public_case("predict").args)
     assert predictions.dtype == bool and predictions.shape == (1, 3)
     np.testing.assert_array_equal(predictions, [[True, False, True]])
     # The earlier notebook printed the mean of the predictions: 0.666666666667.
