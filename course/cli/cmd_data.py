@@ -8,11 +8,8 @@ from pathlib import Path
 
 from course.i18n import _, isolate
 
-from .errors import CLIError
+from .errors import BAD_INPUT_EXIT, CLIError
 from .parser import positive_int
-
-# The README's convention: exit 2 for bad input.
-BAD_INPUT_EXIT = 2
 
 
 def add_parser(subparsers):

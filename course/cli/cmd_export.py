@@ -13,11 +13,9 @@ from pathlib import Path
 
 from course.i18n import LANGUAGES, _, current_language, isolate
 
-from .errors import CLIError
+from .errors import BAD_INPUT_EXIT, CLIError
 from .paths import instructor_root
 from .unit_option import add_unit_option
-
-BAD_INPUT_EXIT = 2
 
 
 def add_parser(subparsers):

@@ -18,13 +18,12 @@ import threading
 
 from course.i18n import _, current_language, isolate
 
-from .errors import CLIError
+from .errors import BAD_INPUT_EXIT, CLIError
 from .grade_class import add_class_options, check_single_options
 from .grade_options import check_output_folder
 from .parser import positive_float
 from .unit_option import add_unit_option
 
-BAD_INPUT_EXIT = 2
 SANDBOX_EXIT = 3
 
 

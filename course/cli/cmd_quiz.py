@@ -13,10 +13,8 @@ from pathlib import Path
 
 from course.i18n import _, isolate, ngettext
 
-from .errors import CLIError
+from .errors import BAD_INPUT_EXIT, CLIError
 from .unit_option import add_unit_option
-
-BAD_INPUT_EXIT = 2
 
 
 def add_parser(subparsers):

@@ -7,12 +7,9 @@ from pathlib import Path
 
 from course.i18n import _, isolate
 
-from .errors import CLIError
+from .errors import BAD_INPUT_EXIT, CLIError
 from .paths import instructor_root
 from .unit_option import add_unit_option, chosen_units
-
-# The README's convention: exit 2 for bad input (a target or units that cannot be used).
-BAD_INPUT_EXIT = 2
 
 
 def add_parser(subparsers):

@@ -10,11 +10,9 @@ from pathlib import Path
 
 from course.i18n import _, isolate, ngettext
 
-from .errors import CLIError
+from .errors import BAD_INPUT_EXIT, CLIError
 from .output import say_error
 from .unit_option import add_unit_option
-
-BAD_INPUT_EXIT = 2
 
 
 def add_parser(subparsers):

@@ -13,13 +13,11 @@ from pathlib import Path
 
 from course.i18n import _, current_language, isolate, ngettext
 
-from .errors import CLIError
+from .errors import BAD_INPUT_EXIT, CLIError
 from .output import texts
 from .parser import positive_float, positive_int, type_error
 
 NOT_ATTEMPTED_EXIT = 2
-# The README's convention: exit 2 for bad input (options, folders, data that cannot be used).
-BAD_INPUT_EXIT = 2
 
 
 def _layers(text):

@@ -5,6 +5,10 @@
 
 from course.i18n import LocalizedError
 
+# The README's convention: exit 2 for bad input (options, files, folders or data that cannot be
+# used), 1 when the work itself failed.
+BAD_INPUT_EXIT = 2
+
 
 class CLIError(LocalizedError):
     """A user-facing failure of a command (printed in both languages, without a traceback).

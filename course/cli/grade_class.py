@@ -15,10 +15,9 @@ from pathlib import Path
 from course.i18n import LANGUAGES, _, current_language, isolate
 from grader.classroom.records import DEFAULT_STUDENT_SECONDS
 
-from .errors import CLIError
+from .errors import BAD_INPUT_EXIT, CLIError
 from .parser import positive_float, positive_int
 
-BAD_INPUT_EXIT = 2
 SANDBOX_EXIT = 3
 INTERRUPTED_EXIT = 130
 # Report formats that make sense as one feedback file per student.

@@ -13,9 +13,8 @@ from pathlib import Path
 
 from course.i18n import _, isolate
 
-from .errors import CLIError
+from .errors import BAD_INPUT_EXIT, CLIError
 
-BAD_INPUT_EXIT = 2
 REPORT_FORMATS = ("text", "json")
 # Options of ``amiq grade`` for grading exercises: (attribute, option, unset value).
 EXERCISE_OPTIONS = (("hidden", "--hidden", False), ("submission", "--submission", None),

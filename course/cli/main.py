@@ -16,7 +16,7 @@ from course.i18n import LANGUAGES, LocalizedError, _, isolate, set_language
 
 from . import (cmd_data, cmd_docs, cmd_expected, cmd_export, cmd_grade, cmd_quiz, cmd_release,
                cmd_stubs, cmd_submit, cmd_sweep, cmd_train, cmd_units)
-from .errors import CLIError
+from .errors import BAD_INPUT_EXIT, CLIError
 from .output import say_error
 from .parser import AmiqArgumentParser
 from .paths import missing_instructor_part
@@ -47,10 +47,6 @@ def requested_language(argv):
     except ValueError:
         return None
     return known.lang if known.lang in LANGUAGES else None
-
-
-# The README's convention: exit 2 for bad input (here: a command this installation lacks).
-BAD_INPUT_EXIT = 2
 
 
 def _unavailable(name, missing):
