@@ -427,27 +427,34 @@ class CallTimeout(StudentProblem):
     printing, so the report says so instead of suggesting an endless loop. ``budget`` is True
     when the call did not run at all because the whole grading's time budget was spent.
     ``repeated`` (``"own"`` or ``"isolated"``, else None) says the call did not run because the
-    same function already hung in an earlier check of the exercise (see
-    :meth:`grader.sandbox.client.Submission._not_again`).
+    same function (named by ``function``: in a gradient check it is the forward function, not
+    the exercise's) already hung earlier in the exercise's grading (see
+    :meth:`grader.sandbox.client.Submission._not_again`). ``shortened`` is True when the call's
+    limit was cut short by the exercise's or the grading's time budget; such a timeout is never
+    remembered as a hang.
     """
 
     status = "timeout"
 
-    def __init__(self, seconds, flooded=False, budget=False, repeated=None):
+    def __init__(self, seconds, flooded=False, budget=False, repeated=None, function=None,
+                 shortened=False):
         self.seconds = float(seconds)
         self.flooded = bool(flooded)
         self.budget = bool(budget)
         self.repeated = repeated
+        self.function = function
+        self.shortened = bool(shortened)
         super().__init__(f"timed out after {self.seconds:g} s")
 
     def message(self):
         if self.repeated:
             return Message(
                 N_(
-                    "This check did not run: in an earlier check your function did not finish "
-                    "within {seconds} seconds (an endless loop?), and a function that hangs is "
-                    "not called again. Fix the loop and grade again."
+                    "This check did not run: earlier in this exercise's grading your {function} "
+                    "did not finish within {seconds} seconds (an endless loop?), and a function "
+                    "that hangs is not called again. Fix the loop and grade again."
                 ),
+                function=self.function or "-",
                 seconds=f"{self.seconds:g}",
             )
         if self.budget:

@@ -15,7 +15,16 @@ the course's convention, and how to read the student's gradients). The flows her
 
 from course.i18n import N_
 from grader import gradcheck
-from grader.feedback import Blocked, Failure, Message, NotAttempted, StudentError
+from grader.feedback import (
+    Blocked,
+    CallTimeout,
+    Failure,
+    Message,
+    NotAttempted,
+    ResourceLimit,
+    StudentError,
+    WorkerCrashed,
+)
 from grader.judging.common import (
     call_cases,
     fail_with,
@@ -25,8 +34,11 @@ from grader.judging.common import (
     recognise,
 )
 
-# What the student's forward function may raise at the point: then it is "wrong".
-_FORWARD_PROBLEMS = (StudentError, NotAttempted, Blocked)
+# What the student's forward function may raise at the point: then it is "wrong". A forward
+# function that hangs or crashes there is wrong too, never the backward function's fault (and
+# once it hung it is not called again in the exercise: later cases fall back at once).
+_FORWARD_PROBLEMS = (StudentError, NotAttempted, Blocked, CallTimeout, WorkerCrashed,
+                     ResourceLimit)
 
 
 class GradientSpec:
@@ -129,6 +141,9 @@ def _gradient_check(ctx, cases, evaluate, against, mutant_values, detail, expect
                 outputs = evaluate([base] + calls)
                 problem = forward_problem(spec, outputs[0], expected_forward(i, case))
             except _FORWARD_PROBLEMS as error:
+                if isinstance(error, CallTimeout) and error.repeated:
+                    # A refused repeat reads "this check did not run": here it did, without it.
+                    error = CallTimeout(error.seconds)
                 outputs, problem = None, error.message()
             if problem is None:
                 numeric = finish(outputs[1:])

@@ -117,37 +117,51 @@ class WorkerRandomState:
     not seed) must draw what the student's own function would have drawn in the worker. The
     worker sends its legacy state (``[position, keys, has_gauss, cached]``, the 624 ``uint32``
     keys as one wire-format array; untrusted: checked here) and gets the new one back in
-    ``after``.
+    ``after``. A malformed state is the worker's doing: the callee then draws from a throwaway
+    stream (seed 0) and ``after`` stays None, so the grader's own stream is neither read nor
+    advanced by anything the worker sends.
     """
 
     def __init__(self, incoming):
         self.incoming = incoming
         self.saved = None
+        self.valid = False
         self.after = None
 
     def __enter__(self):
         import numpy as np
 
+        self.saved = np.random.get_state()
         try:
             position, keys, has_gauss, cached = self.incoming
+            # Only 624 keys are decoded: a bigger array in the frame is refused unread.
+            if not isinstance(keys, dict) or keys.get("shape") != [624]:
+                raise ValueError("bad random state")
             keys = protocol.decode(keys)
             if (not isinstance(keys, np.ndarray) or keys.dtype != np.uint32
                     or keys.shape != (624,) or not 0 <= int(position) <= 624):
                 raise ValueError("bad random state")
-            self.saved = np.random.get_state()
             np.random.set_state(("MT19937", keys, int(position), int(has_gauss) & 1,
                                  float(cached)))
+            self.valid = True
         except (TypeError, ValueError, OverflowError):
-            self.saved = None
+            np.random.seed(0)
         return self
 
     def __exit__(self, *exc):
         import numpy as np
 
         if self.saved is not None:
-            _name, keys, position, has_gauss, cached = np.random.get_state()
-            self.after = [int(position), protocol.encode(keys), int(has_gauss), float(cached)]
-            np.random.set_state(self.saved)
+            try:
+                if self.valid:
+                    _name, keys, position, has_gauss, cached = np.random.get_state()
+                    self.after = [int(position), protocol.encode(keys), int(has_gauss),
+                                  float(cached)]
+            finally:
+                # Whatever happens while the worker's state is read, the grader's own stream
+                # comes back.
+                np.random.set_state(self.saved)
+                self.saved = None
         return False
 
 
@@ -191,8 +205,10 @@ def answer(function, message, limit, deadline):
             raise CallbackTimeUp()
         state = WorkerRandomState(message.get("random_state"))
         try:
-            # The timer is disarmed before the memory limit is restored.
-            with MemoryBudget(CALLBACK_MEMORY_BYTES), TimeLimit(seconds), state:
+            # The timer is disarmed before the memory limit is restored. The worker's random
+            # state is put in place outside both, so neither the timer's CallbackTimeUp nor a
+            # MemoryError can strike between swapping the grader's stream out and back in.
+            with state, MemoryBudget(CALLBACK_MEMORY_BYTES), TimeLimit(seconds):
                 value = function(*args, **kwargs)
         except CallbackTimeUp:
             if time.monotonic() >= deadline - 0.01:

@@ -546,6 +546,7 @@ class Submission:
         self.calls += 1
         message["id"] = self.calls
         left = limits.exercise_seconds - self.spent
+        allowed = timeout
         timeout = min(timeout, max(0.5, left), grading_left)
         started = time.monotonic()
         worker.output_full = False
@@ -556,8 +557,11 @@ class Submission:
             worker.kill()
             if worker.output_full:
                 self.printed_full = True
-                raise CallTimeout(exc.seconds, flooded=True) from None
-            raise
+                exc = CallTimeout(exc.seconds, flooded=True)
+            # A limit cut short by the exercise's or the grading's time budget says nothing
+            # about the function itself: such a timeout is never remembered as a hang.
+            exc.shortened = timeout < allowed
+            raise exc from None
         except (WorkerCrashed, ResourceLimit, ProtocolViolation):
             self.crashes += 1
             worker.kill()
@@ -572,16 +576,23 @@ class Submission:
 
         A function that ran past its time limit once (an endless loop, most often) would run
         past it again in the next check and cost the class run its limit each time; the rest of
-        the exercise's checks fail at once instead, saying why. A call with the student's own
+        the exercise's checks fail at once instead, saying why (and naming the function: in a
+        gradient check it is the forward one, not the exercise's). A call with the student's own
         callees and one with the reference callees (stage isolation) are different modes: an
         endless loop in a callee does not stop the isolated retry.
         """
         for key in keys:
             if key in self.hung:
-                raise CallTimeout(self.hung[key].seconds, repeated=key[1])
+                raise CallTimeout(self.hung[key].seconds, repeated=key[1], function=key[0])
 
     def _remember_hang(self, keys, exc):
-        if not exc.budget and not exc.repeated:
+        """Remember that the calls ``keys`` hung, unless their time limit was not their own.
+
+        A call that did not run (``budget``), was refused (``repeated``) or ran under a limit cut
+        short by a time budget (``shortened``: an honest but slow function hits that one, and
+        the next call may well finish in the time left) proves no endless loop.
+        """
+        if not (exc.budget or exc.repeated or exc.shortened):
             for key in keys:
                 self.hung.setdefault(key, exc)
 

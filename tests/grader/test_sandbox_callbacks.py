@@ -98,8 +98,117 @@ def test_a_callback_draws_from_the_workers_random_stream_and_hands_it_back():
 def test_a_malformed_random_state_is_ignored(keys):
     message = _message(2)
     message["random_state"] = [0, keys, 0, 0.0]
+    _assert_ignored(message)
+
+
+def _assert_ignored(message):
+    """The callee drew from a throwaway stream; the grader's own stream was neither read nor
+    advanced, and no state goes back to the worker."""
     np.random.seed(5)
     reply = callbacks.answer(lambda n: np.random.rand(n), message, limit=1 << 20,
                              deadline=time.monotonic() + 5)
-    assert np.array_equal(protocol.decode(reply["value"]), np.random.RandomState(5).rand(2))
+    assert reply["op"] == "callback_result"
+    assert np.array_equal(protocol.decode(reply["value"]), np.random.RandomState(0).rand(2))
     assert reply.get("random_state") is None
+    assert np.random.rand() == np.random.RandomState(5).rand()
+
+
+_KEYS = '{"$":"nd","dtype":"<u4","shape":[624],"data":"' + "A" * 3328 + '"}'
+_BIG = "9" * 400
+
+
+# Each is what protocol.loads makes of a hostile worker's frame.
+HOSTILE_STATES = {
+    "bigint-position": f"[{_BIG},{_KEYS},0,0.0]",  # an integer literal too long for a float
+    "nan-position": f"[NaN,{_KEYS},0,0.0]",
+    "infinite-position": f"[Infinity,{_KEYS},0,0.0]",
+    "huge-position": f"[1e300,{_KEYS},0,0.0]",
+    "negative-position": f"[-1,{_KEYS},0,0.0]",
+    "position-past-the-end": f"[625,{_KEYS},0,0.0]",
+    "text-has-gauss": f'[0,{_KEYS},"x",0.0]',
+    "list-has-gauss": f"[0,{_KEYS},[1],0.0]",
+    "bigint-has-gauss": f"[0,{_KEYS},{_BIG},0.0]",
+    "nan-has-gauss": f"[0,{_KEYS},NaN,0.0]",
+    "list-cached": f"[0,{_KEYS},0,[]]",
+    "text-cached": f'[0,{_KEYS},0,"abc"]',
+    "bigint-cached": f"[0,{_KEYS},0,{_BIG}]",
+    "byte-swapped-keys": f"[0,{_KEYS.replace('<u4', '>u4')},0,0.0]",
+    "2-d-keys": f"[0,{_KEYS.replace('[624]', '[624,1]')},0,0.0]",
+    "huge-shape": '[0,{"$":"nd","dtype":"<u4","shape":[1099511627775],"data":"AAAA"},0,0.0]',
+    "bigint-keys": '[0,{"$":"bigint","digits":999},0,0.0]',
+    "foreign-keys": '[0,{"$":"foreign","type":"x"},0,0.0]',
+    "scalar-keys": '[0,{"$":"np","dtype":"<u4","data":"AAAAAA=="},0,0.0]',
+    "deep-keys": "[0," + "[" * 200 + "]" * 200 + ",0,0.0]",  # past the decoder's depth
+    "old-format-keys": "[0,[" + ",".join(["1"] * 624) + "],0,0.0]",  # plain numbers
+    "five-items": f"[0,{_KEYS},0,0.0,1]",
+    "two-items": f"[0,{_KEYS}]",
+    "text": '"abcd"',
+    "dict": '{"a":1,"b":2,"c":3,"d":4}',
+    "null": "null",
+    "number": "7",
+    "bigint": _BIG,
+}
+
+
+@pytest.mark.parametrize("state", list(HOSTILE_STATES.values()), ids=list(HOSTILE_STATES))
+def test_a_hostile_random_state_changes_nothing_in_the_grader(state):
+    message = _message(2)
+    message["random_state"] = protocol.loads(f'{{"random_state":{state}}}'.encode())[
+        "random_state"]
+    _assert_ignored(message)
+
+
+def test_the_workers_state_is_swapped_in_and_out_with_no_timer_or_memory_cap_armed(monkeypatch):
+    """Swapping streams must not be interruptible: a CallbackTimeUp (or a MemoryError under the
+    cap) between the two swaps would leave the grader drawing from the worker's stream."""
+    import resource
+    import signal
+
+    seen = []
+    real = np.random.set_state
+
+    def watched(state):
+        seen.append((signal.getitimer(signal.ITIMER_REAL), resource.getrlimit(resource.RLIMIT_AS)))
+        real(state)
+
+    monkeypatch.setattr(np.random, "set_state", watched)
+    message = _message(2)
+    message["random_state"] = _wire_state(np.random.RandomState(7).get_state())
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    reply = callbacks.answer(lambda n: np.random.rand(n), message, limit=1 << 20,
+                             deadline=time.monotonic() + 5)
+    assert reply["op"] == "callback_result" and len(seen) == 2
+    assert seen == [((0.0, 0.0), before)] * 2
+
+
+def test_the_graders_stream_comes_back_even_when_handing_the_state_back_fails(monkeypatch):
+    real = protocol.encode
+
+    def failing(value, *args):
+        if isinstance(value, np.ndarray) and value.dtype == np.uint32 and value.shape == (624,):
+            raise MemoryError  # e.g. the memory cap reached by the reference's own result
+        return real(value, *args)
+
+    message = _message(2)
+    message["random_state"] = _wire_state(np.random.RandomState(7).get_state())
+    monkeypatch.setattr(callbacks.protocol, "encode", failing)
+    np.random.seed(5)
+    reply = callbacks.answer(lambda n: np.random.rand(n), message, limit=1 << 20,
+                             deadline=time.monotonic() + 5)
+    assert reply["op"] == "callback_error"
+    assert np.random.rand() == np.random.RandomState(5).rand()
+
+
+def test_a_huge_keys_array_is_refused_without_being_decoded():
+    import tracemalloc
+
+    keys = protocol.encode(np.zeros(4_000_000, dtype=np.uint32))  # 16 MB: the frame allows it
+    message = _message(2)
+    message["random_state"] = [0, keys, 0, 0.0]
+    tracemalloc.start()
+    try:
+        _assert_ignored(message)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1 << 20

@@ -166,6 +166,67 @@ def test_a_mixed_batch_that_hangs_blames_no_function(sandbox):
     sub.close()
 
 
+SLOW_THEN_QUICK = """
+import time
+
+def linear_forward(A, W, b):
+    if A.shape == (1, 1):
+        time.sleep(1.5)  # slow on this input, but it ends
+    return np.dot(W, A) + b, (A, W, b)
+"""
+
+
+def test_a_limit_cut_short_by_the_exercise_budget_is_not_remembered_as_a_hang(tmp_path):
+    # The first call runs under the 0.6 s the exercise has left (its own limit is 3 s): its
+    # timeout proves no endless loop, and the next, quick call still runs (capped to 0.5 s).
+    folder = write_submission(tmp_path / "sub", step_extra=SLOW_THEN_QUICK)
+    box = open_sandbox(folder, limits=Limits(timeout=3.0, exercise_seconds=0.6))
+    try:
+        sub = Submission(box, "linear_forward", "hidden", 0)
+        with pytest.raises(CallTimeout) as first:
+            sub.call("linear_forward", np.ones((1, 1)), np.ones((1, 1)), np.ones((1, 1)))
+        assert first.value.seconds == pytest.approx(0.6, abs=0.05) and sub.hung == {}
+        Z, _cache = sub.call("linear_forward", np.ones((3, 2)), np.ones((4, 3)),
+                             np.zeros((4, 1))).value
+        assert Z.shape == (4, 2)
+        sub.close()
+    finally:
+        box.close()
+
+
+def test_a_limit_cut_short_by_the_grading_budget_is_reported_as_the_budget(tmp_path):
+    folder = write_submission(tmp_path / "sub", step_extra=SLOW_THEN_QUICK)
+    box = open_sandbox(folder, limits=Limits(timeout=3.0, grading_seconds=0.6))
+    try:
+        sub = Submission(box, "linear_forward", "hidden", 0)
+        with pytest.raises(CallTimeout):
+            sub.call("linear_forward", np.ones((1, 1)), np.ones((1, 1)), np.ones((1, 1)))
+        with pytest.raises(CallTimeout) as later:
+            sub.call("linear_forward", np.ones((3, 2)), np.ones((4, 3)), np.zeros((4, 1)))
+        # The grading's time is spent: that is what the report must say, not "your function
+        # hung earlier" about a function that only ran out of the grading's time.
+        assert later.value.budget and not later.value.repeated
+        sub.close()
+    finally:
+        box.close()
+
+
+def test_a_refused_call_names_the_function_that_hung(sandbox):
+    # In a backward exercise's gradient check the student's forward function runs too: the
+    # report must say which function hung, not "your function" (read as the exercise's).
+    sub = Submission(sandbox, "linear_backward", "hidden", 0)
+    with pytest.raises(CallTimeout):
+        sub.call_many([("linear_forward", (np.ones((1, 1)), np.ones((1, 1)), np.ones((1, 1))),
+                        {})], timeout=0.3)
+    with pytest.raises(CallTimeout) as again:
+        sub.call_many([("linear_forward", (np.ones((3, 2)), np.ones((4, 3)), np.zeros((4, 1))),
+                        {})])
+    assert again.value.repeated == "own"
+    assert "linear_forward" in again.value.message().render("en")
+    assert "linear_forward" in again.value.message().render("ar")
+    sub.close()
+
+
 def test_crash_memory_and_foreign(sandbox):
     sub = Submission(sandbox, "compute_cost", "public", 0)
     with pytest.raises(WorkerCrashed) as info:

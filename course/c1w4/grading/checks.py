@@ -124,11 +124,15 @@ PLAIN = Points(public=5, hidden=4, inputs=1)
 NO_MUTABLE_INPUTS = Points(public=5, hidden=5, inputs=0)
 BACKWARD_POINTS = Points(public=3, gradient=2, hidden=2, hidden_gradient=2, inputs=1)
 MODEL_POINTS = Points(public=4, prints=1, hidden=4, inputs=1)
-# Stage isolation costs one round trip per callee call (five or six per iteration), so isolated
-# model calls train for 6 iterations: still two printed costs (iterations 0 and 5), and every
-# catalogued model mistake shows (tests/course/c1w4/grading/test_checks.py). 21 made a class run
-# with many partly wrong submissions spend most of its time in those round trips.
-FEWER_ITERATIONS = {"num_iterations": 6}
+# Stage isolation costs one round trip per callee call (four to six per iteration), so isolated
+# model calls train for few iterations (21 made a class run with many partly wrong submissions
+# spend most of its time in those round trips), yet not too few: when the call with the
+# student's own functions fails, the isolated retry alone decides the verdict, so it must see
+# every mistake of the model's own loop. 12 is the fewest that shows costs recorded or printed
+# every 10 iterations instead of every 100 (a cost at iteration 10; printed at 0, 10 and 11
+# rather than 0 and 11); with 6 such a model scored full marks
+# (tests/course/c1w4/grading/test_checks.py).
+FEWER_ITERATIONS = {"num_iterations": 12}
 
 CHECKS = (
     Checks("initialize_parameters", Map(Array()), "parameters", ("course", "wide"),

@@ -171,6 +171,40 @@ def linear_activation_forward(A_prev, W, b, activation):
         box.close()
 
 
+# Replaces the random state the worker sends with its callbacks (the proxy's module globals are
+# reachable from the student's code), then calls the isolated initialize_parameters, whose
+# reference seeds NumPy's global stream in the grader's process.
+HOSTILE_STATE = """
+def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                    print_cost=False):
+    state = {state}
+    initialize_parameters.__globals__["_random_state"] = lambda: state
+    return initialize_parameters(2, 2, 1), []
+"""
+
+
+@pytest.mark.parametrize("state", [
+    "None", "[0, 'keys', 0, 0.0]", "[700, [1] * 624, 0, 0.0]",
+    "[0, {'$': 'nd', 'dtype': '<u4', 'shape': [624], 'data': 'A' * 3328}, 'x', 0.0]",
+])
+def test_a_hostile_random_state_leaves_the_graders_stream_alone(tmp_path, state):
+    # A malformed state used to leave the grader's stream unsaved: the reference's own
+    # np.random.seed(1) then stayed in force in the grader after the callback.
+    folder = make_submission(tmp_path / "sub", cat_extra=HOSTILE_STATE.format(state=state))
+    box = open_sandbox(folder)
+    try:
+        sub = Submission(box, "two_layer_model", "hidden", 0)
+        np.random.seed(11)
+        parameters, _costs = sub.call("two_layer_model", np.ones((2, 3)), np.ones((1, 3)),
+                                      (2, 2, 1), reference_callees=("initialize_parameters",)
+                                      ).value
+        assert sorted(parameters) == ["W1", "W2", "b1", "b2"]
+        assert np.random.rand() == np.random.RandomState(11).rand()
+        sub.close()
+    finally:
+        box.close()
+
+
 def test_an_error_while_serving_a_callback_retires_the_worker(tmp_path):
     body = """
 def linear_activation_forward(A_prev, W, b, activation):

@@ -99,3 +99,50 @@ def test_the_grader_finds_the_changed_inputs_whatever_the_worker_patches(tmp_pat
         sub.close()
     finally:
         box.close()
+
+
+HANGING_FORWARD = """
+def linear_forward(A, W, b):
+    while True:
+        pass
+
+def linear_backward(dZ, cache):
+    A_prev, W, b = cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / {db_scale}
+    return np.dot(W.T, dZ), dW, db
+
+def linear_activation_forward(A_prev, W, b, activation):
+    while True:
+        pass
+
+def linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    backward = relu_backward if activation == "relu" else sigmoid_backward
+    return linear_backward(backward(dA, Z), linear_cache)
+"""
+
+
+@pytest.mark.parametrize("backward, db_scale, passes", [
+    ("linear_backward", "m", True),
+    ("linear_backward", "1", False),
+    # Two gradient cases: the forward function hangs on the first and is refused on the second.
+    ("linear_activation_backward", "m", True),
+], ids=["right-backward", "wrong-backward", "two-cases"])
+def test_a_hanging_forward_is_not_blamed_on_the_backward_and_earns_it_nothing(tmp_path, backward,
+                                                                               db_scale, passes):
+    # The public gradient check differentiates the student's own forward function. One that
+    # hangs used to fail the backward function's check with its timeout; now the expected
+    # forward output stands in, as for a forward function that is wrong or raises, so a right
+    # backward function passes and a wrong one still fails.
+    folder = make_submission(tmp_path / "sub",
+                             step_extra=HANGING_FORWARD.format(db_scale=db_scale))
+    report = run(folder, exercises=(backward,), timeout=1.0, hidden=False)
+    assert_complete(report)
+    (gradient,) = [c for c in report.checks if c.id == f"c1w4.{backward}/public/gradient"]
+    assert gradient.status == ("passed" if passes else "failed"), gradient.message.render("en")
+    if not passes:  # the feedback says why the expected forward output was used
+        notes = " ".join(d.render("en") for d in gradient.details)
+        assert "Your linear_forward is wrong" in notes and "did not finish" in notes, notes
+        assert "did not run" not in notes, notes

@@ -198,6 +198,18 @@ def _chatty():
     return {**sources, "cat_classifier.py": loud}
 
 
+_RECORD = "        if i % 100 == 0:\n            costs.append(cost)"
+_PRINT = "if print_cost and (i % 100 == 0 or i == num_iterations - 1):"
+
+
+def _every_ten(old, new):
+    """The reference models with ``old`` (a cost-recording or printing condition) replaced."""
+    sources = submissions.reference_sources()
+    text = sources["cat_classifier.py"]
+    assert text.count(old) == 2, "the probe no longer finds the condition"
+    return {**sources, "cat_classifier.py": text.replace(old, new)}
+
+
 MUTABLE_INPUTS = [n for n in NAMES if not n.startswith("initialize_parameters")]
 PROBES = {
     # The result is copied first: a cache may hold the very arrays that are then changed.
@@ -209,6 +221,12 @@ PROBES = {
         "    return _transpose_first(_reference_{name}(*args, **kwargs))[0]\n",
         helpers=_TRANSPOSE),
     "chatty": _chatty,
+    # Wrong only from iteration 10 on: a stage-isolated retry (which replaces the verdict of a
+    # failed call with the student's own functions) must train long enough to see it.
+    "recording_every_ten": lambda: _every_ten(
+        _RECORD, _RECORD.replace("i % 100", "i % 10")),
+    "printing_every_ten": lambda: _every_ten(
+        _PRINT, _PRINT.replace("i % 100", "i % 10")),
 }
 
 
@@ -236,6 +254,22 @@ def test_a_model_printing_at_every_iteration_fails_only_its_print_check():
     for outcome in report.outcomes:
         if outcome.status != "passed":
             assert "printed" in outcome.message.render("en")
+
+
+@pytest.mark.parametrize("kind, failing", [
+    ("recording_every_ten", ("public/values", "public/prints", "hidden/values")),
+    ("printing_every_ten", ("public/prints",)),
+])
+def test_a_model_wrong_only_after_some_iterations_fails_even_when_retried_isolated(kind, failing):
+    # The own call (300 or 150 iterations) fails; the isolated retry that then decides the
+    # verdict, and the always-isolated hidden values, must still see the mistake.
+    report = _report(kind)
+    for model in ("two_layer_model", "L_layer_model"):
+        statuses = {o.id.split("/", 1)[1]: o.status for o in report.outcomes
+                    if o.id.startswith(f"c1w4.{model}/")}
+        assert {c: statuses[c] for c in failing} == dict.fromkeys(failing, "failed"), statuses
+    failed = {o.id.split("/")[0] for o in report.outcomes if o.status != "passed"}
+    assert failed == {"c1w4.two_layer_model", "c1w4.L_layer_model"}
 
 
 def test_a_transposed_result_fails_every_exercise_that_returns_a_matrix():
